@@ -1,0 +1,24 @@
+using Gateway.Dsl.Collections;
+
+namespace Gateway.Dsl.Model;
+
+/// <summary>The checked route table: what a route file means once it has no errors.</summary>
+/// <remarks>Immutable and equatable; replaced in its entirety when the file changes. Both routing backends and
+/// <c>infra/</c> read this one model.</remarks>
+public sealed record RouteTable
+{
+    /// <summary>The file the table came from, as given to the parser (for messages only).</summary>
+    public required string FilePath { get; init; }
+
+    /// <summary>The public listener from <c>listen</c>, or null when the file has none.</summary>
+    public required ListenAddress? Listen { get; init; }
+
+    /// <summary>The admin listener from <c>admin</c>, or null when the file has none.</summary>
+    public required ListenAddress? Admin { get; init; }
+
+    /// <summary>Upstreams in file order.</summary>
+    public required EquatableArray<Upstream> Upstreams { get; init; }
+
+    /// <summary>Routes in file order; <see cref="Route.Index"/> is the position here.</summary>
+    public required EquatableArray<Route> Routes { get; init; }
+}

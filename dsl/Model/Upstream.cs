@@ -1,0 +1,19 @@
+using Gateway.Dsl.Collections;
+
+namespace Gateway.Dsl.Model;
+
+/// <summary>A named group of endpoints that routes forward to: <c>upstream users { … }</c>.</summary>
+public sealed record Upstream
+{
+    /// <summary>The upstream's name, unique in the file.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Static endpoint base addresses, absolute <c>http</c> or <c>https</c> URIs without query or fragment.</summary>
+    public required EquatableArray<string> Endpoints { get; init; }
+
+    /// <summary>How a request picks one endpoint.</summary>
+    public required BalanceMode Balance { get; init; }
+
+    /// <summary>The 1-based line of the <c>upstream</c> keyword.</summary>
+    public required int Line { get; init; }
+}

@@ -1,0 +1,35 @@
+using Gateway.Dsl.Collections;
+using Gateway.Dsl.Model;
+
+namespace Gateway.Dsl.Planning;
+
+/// <summary>A route waiting at a trie node, with the checks that remain once the path has matched by shape.</summary>
+public sealed record Candidate
+{
+    /// <summary>The route's index in the table.</summary>
+    public required int RouteIndex { get; init; }
+
+    /// <summary>The route's name (for comments and messages).</summary>
+    public required string RouteName { get; init; }
+
+    /// <summary>The route's 1-based line.</summary>
+    public required int Line { get; init; }
+
+    /// <summary>Constraints on parameter segments, checked against the request's segment at that index.</summary>
+    public required EquatableArray<ConstraintCheck> Constraints { get; init; }
+
+    /// <summary>The accepted methods; <see cref="MethodSet.None"/> accepts any.</summary>
+    public required MethodSet Methods { get; init; }
+
+    /// <summary>Header conditions.</summary>
+    public required EquatableArray<HeaderMatch> Headers { get; init; }
+
+    /// <summary>Query conditions.</summary>
+    public required EquatableArray<QueryMatch> Queries { get; init; }
+
+    /// <summary>For each capture in path order, the index of the segment it captures.</summary>
+    public required EquatableArray<int> CaptureSegments { get; init; }
+
+    /// <summary>Whether the last capture is a catch-all (the rest of the path from its segment on).</summary>
+    public required bool EndsWithCatchAll { get; init; }
+}

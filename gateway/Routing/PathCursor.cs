@@ -1,0 +1,47 @@
+namespace Gateway.Routing;
+
+/// <summary>Walks a request path segment by segment; the one definition of "segment" that both matchers share.</summary>
+/// <remarks>
+/// A single trailing slash is ignored (<c>/users/</c> reads as <c>/users</c>), <c>/</c> has no segments, and empty
+/// segments (<c>/a//b</c>) are kept as empty text, which only a catch-all matches.
+/// </remarks>
+public static class PathCursor
+{
+    /// <summary>The position of the first segment's first character.</summary>
+    public const int Start = 1;
+
+    /// <summary>The offset where segments end: the path's length less one trailing slash; 0 for <c>/</c> and empty paths.</summary>
+    public static int EffectiveEnd(ReadOnlySpan<char> path)
+    {
+        var end = path.Length;
+        if (end > 1 && path[end - 1] == '/')
+        {
+            end--;
+        }
+
+        return end <= 1 ? 0 : end;
+    }
+
+    /// <summary>Whether every segment has been read.</summary>
+    public static bool AtEnd(int pos, int end) => pos > end;
+
+    /// <summary>Reads the segment at <paramref name="pos"/> and moves past it; false when the path has no more segments.</summary>
+    public static bool TryNext(ReadOnlySpan<char> path, int end, ref int pos, out ReadOnlySpan<char> segment)
+    {
+        if (pos > end)
+        {
+            segment = default;
+            return false;
+        }
+
+        var length = path.Slice(pos, end - pos).IndexOf('/');
+        if (length < 0)
+        {
+            length = end - pos;
+        }
+
+        segment = path.Slice(pos, length);
+        pos += length + 1;
+        return true;
+    }
+}

@@ -1,0 +1,83 @@
+namespace Gateway.Routing;
+
+/// <summary>The result of matching: the route's index in the table and its captured values as ranges into the path.</summary>
+/// <remarks>A value type with inline capture storage: matching allocates nothing.</remarks>
+public struct RouteMatch
+{
+    /// <summary>The most captures a route may have; the checker rejects more (GW0211).</summary>
+    public const int MaxCaptures = 8;
+
+    private CaptureBuffer _captures;
+
+    /// <summary>No route matched.</summary>
+    public static RouteMatch None => new() { RouteIndex = -1 };
+
+    /// <summary>The matched route's index in the table, or -1.</summary>
+    public int RouteIndex { get; private set; }
+
+    /// <summary>How many captures the route has.</summary>
+    public int CaptureCount { get; private set; }
+
+    /// <summary>Whether a route matched.</summary>
+    public readonly bool Success => RouteIndex >= 0;
+
+    /// <summary>The range of capture <paramref name="index"/> (path order).</summary>
+    public readonly CaptureRange GetCapture(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)CaptureCount, nameof(index));
+        return _captures[index];
+    }
+
+    /// <summary>The text of capture <paramref name="index"/> within <paramref name="path"/>.</summary>
+    public readonly ReadOnlySpan<char> GetCaptureText(int index, ReadOnlySpan<char> path)
+    {
+        var range = GetCapture(index);
+        return path.Slice(range.Start, range.Length);
+    }
+
+    /// <summary>A match of route <paramref name="routeIndex"/> with its captures located in <paramref name="path"/>.</summary>
+    /// <param name="routeIndex">The route's index in the table.</param>
+    /// <param name="path">The request path the match was made on.</param>
+    /// <param name="captureSegments">For each capture, the index of the segment it captures.</param>
+    /// <param name="endsWithCatchAll">Whether the last capture takes the rest of the path from its segment on.</param>
+    public static RouteMatch Create(int routeIndex, ReadOnlySpan<char> path, ReadOnlySpan<int> captureSegments, bool endsWithCatchAll)
+    {
+        var match = new RouteMatch { RouteIndex = routeIndex, CaptureCount = captureSegments.Length };
+        if (captureSegments.Length == 0)
+        {
+            return match;
+        }
+
+        // Walk the segments once more, in the same way matching did, and note the ones the route captures.
+        var end = PathCursor.EffectiveEnd(path);
+        var pos = PathCursor.Start;
+        var segment = 0;
+        var next = 0;
+        while (next < captureSegments.Length)
+        {
+            var isCatchAll = endsWithCatchAll && next == captureSegments.Length - 1;
+            if (isCatchAll && captureSegments[next] == segment)
+            {
+                // The catch-all takes the raw rest of the path, trailing slash included.
+                var start = Math.Min(pos, path.Length);
+                match._captures[next++] = new CaptureRange(start, path.Length - start);
+                break;
+            }
+
+            var segmentStart = pos;
+            if (!PathCursor.TryNext(path, end, ref pos, out var text))
+            {
+                break;
+            }
+
+            if (captureSegments[next] == segment)
+            {
+                match._captures[next++] = new CaptureRange(segmentStart, text.Length);
+            }
+
+            segment++;
+        }
+
+        return match;
+    }
+}
