@@ -27,6 +27,9 @@ public sealed record Candidate
     /// <summary>Query conditions.</summary>
     public required EquatableArray<QueryMatch> Queries { get; init; }
 
+    /// <summary>The route's <c>priority</c>; breaks ties only.</summary>
+    public required int Priority { get; init; }
+
     /// <summary>For each capture in path order, the index of the segment it captures.</summary>
     public required EquatableArray<int> CaptureSegments { get; init; }
 

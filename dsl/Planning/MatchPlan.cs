@@ -26,4 +26,7 @@ public sealed record MatchPlan
 
     /// <summary>The number of nodes in all tries (for generated-code statistics).</summary>
     public required int NodeCount { get; init; }
+
+    /// <summary>The deepest node's depth: the most segments any route's path has before its end or catch-all.</summary>
+    public required int MaxDepth { get; init; }
 }

@@ -26,7 +26,7 @@ public static class PathCursor
     public static bool AtEnd(int pos, int end) => pos > end;
 
     /// <summary>Reads the segment at <paramref name="pos"/> and moves past it; false when the path has no more segments.</summary>
-    public static bool TryNext(ReadOnlySpan<char> path, int end, ref int pos, out ReadOnlySpan<char> segment)
+    public static bool TryNext(ReadOnlySpan<char> path, int end, scoped ref int pos, out ReadOnlySpan<char> segment)
     {
         if (pos > end)
         {
@@ -43,5 +43,21 @@ public static class PathCursor
         segment = path.Slice(pos, length);
         pos += length + 1;
         return true;
+    }
+
+    /// <summary>The text of segment <paramref name="index"/> (0-based), or empty when the path is shorter.</summary>
+    public static ReadOnlySpan<char> SegmentAt(ReadOnlySpan<char> path, int end, int index)
+    {
+        var pos = Start;
+        ReadOnlySpan<char> segment = default;
+        for (var i = 0; i <= index; i++)
+        {
+            if (!TryNext(path, end, ref pos, out segment))
+            {
+                return default;
+            }
+        }
+
+        return segment;
     }
 }
