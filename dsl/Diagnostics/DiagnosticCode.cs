@@ -1,0 +1,215 @@
+using System.Collections.Generic;
+
+namespace Gateway.Dsl.Diagnostics;
+
+/// <summary>Every diagnostic code of the route language, in one place.</summary>
+/// <remarks>
+/// Ranges: GW00xx syntax (lexer and parser), GW01xx names, GW02xx values, GW03xx conflicts between routes.
+/// Codes are never reused or renumbered: they appear in build logs, docs and people's searches.
+/// <c>docs/dsl.md</c> lists the same table, and the generator builds one descriptor per entry of <see cref="All"/>.
+/// </remarks>
+public static class DiagnosticCode
+{
+    // GW00xx: syntax. The file cannot be read as lines of directives and blocks.
+
+    /// <summary>A quoted string has no closing quote on its line.</summary>
+    public const string UnterminatedString = "GW0001";
+
+    /// <summary>A backslash in a string is followed by something other than <c>" \ n t</c>.</summary>
+    public const string InvalidEscape = "GW0002";
+
+    /// <summary>A control character appears outside a string.</summary>
+    public const string InvalidCharacter = "GW0003";
+
+    /// <summary>A line starts with something other than a directive keyword.</summary>
+    public const string ExpectedDirective = "GW0004";
+
+    /// <summary>A <c>}</c> appears where no block is open.</summary>
+    public const string UnexpectedCloseBrace = "GW0005";
+
+    /// <summary>A <c>{</c> appears where no block can open.</summary>
+    public const string UnexpectedOpenBrace = "GW0006";
+
+    /// <summary>A block header has no <c>{</c> on its line.</summary>
+    public const string MissingOpenBrace = "GW0007";
+
+    /// <summary>A block has no closing <c>}</c>.</summary>
+    public const string UnclosedBlock = "GW0008";
+
+    /// <summary>A block header is not <c>KEYWORD NAME {</c>.</summary>
+    public const string InvalidBlockHeader = "GW0009";
+
+    /// <summary>A quoted string appears where a bare word is expected.</summary>
+    public const string ExpectedWord = "GW0010";
+
+    /// <summary>A bare word appears where a quoted string is expected.</summary>
+    public const string ExpectedString = "GW0011";
+
+    // GW01xx: names. Keywords, route and upstream names, and the names that refer to them.
+
+    /// <summary>A directive keyword is unknown, or valid only at another level.</summary>
+    public const string UnknownDirective = "GW0101";
+
+    /// <summary>A route or upstream name is not <c>[A-Za-z_][A-Za-z0-9_.-]*</c>.</summary>
+    public const string InvalidName = "GW0102";
+
+    /// <summary><c>to NAME</c> names no upstream of the file.</summary>
+    public const string UndefinedUpstream = "GW0103";
+
+    /// <summary>Two routes have the same name.</summary>
+    public const string DuplicateRoute = "GW0104";
+
+    /// <summary>Two upstreams have the same name.</summary>
+    public const string DuplicateUpstream = "GW0105";
+
+    /// <summary>A <c>{name}</c> in a <c>respond</c> body names no capture of the route's path.</summary>
+    public const string UnknownCapture = "GW0106";
+
+    /// <summary>A <c>method</c> argument is not an HTTP method the gateway knows.</summary>
+    public const string UnknownMethod = "GW0107";
+
+    /// <summary>A path parameter names an unknown constraint.</summary>
+    public const string UnknownConstraint = "GW0108";
+
+    /// <summary>A <c>balance</c> argument is not a known mode.</summary>
+    public const string UnknownBalanceMode = "GW0109";
+
+    /// <summary>Two captures of one path have the same name.</summary>
+    public const string DuplicateParameter = "GW0110";
+
+    // GW02xx: values. Arguments that are missing, extra, malformed or repeated.
+
+    /// <summary>A directive lacks a required argument.</summary>
+    public const string MissingArgument = "GW0201";
+
+    /// <summary>A directive has more arguments than it takes.</summary>
+    public const string UnexpectedArgument = "GW0202";
+
+    /// <summary>A directive that may appear once appears again.</summary>
+    public const string DuplicateDirective = "GW0203";
+
+    /// <summary>A route has no <c>path</c>.</summary>
+    public const string MissingPath = "GW0204";
+
+    /// <summary>A route has neither <c>to</c> nor <c>respond</c>.</summary>
+    public const string MissingAction = "GW0205";
+
+    /// <summary>A route has both <c>to</c> and <c>respond</c>.</summary>
+    public const string MultipleActions = "GW0206";
+
+    /// <summary>An upstream has no endpoint.</summary>
+    public const string MissingEndpoints = "GW0207";
+
+    /// <summary>A <c>listen</c> or <c>admin</c> address is not <c>host:port</c>.</summary>
+    public const string InvalidAddress = "GW0208";
+
+    /// <summary>A port is not a number from 1 to 65535.</summary>
+    public const string InvalidPort = "GW0209";
+
+    /// <summary>An endpoint is not an absolute http or https URI without query, fragment or user info.</summary>
+    public const string InvalidEndpoint = "GW0210";
+
+    /// <summary>An upstream lists the same endpoint twice.</summary>
+    public const string DuplicateEndpoint = "GW0211";
+
+    /// <summary>A host pattern is malformed.</summary>
+    public const string InvalidHost = "GW0212";
+
+    /// <summary>A host pattern carries a port.</summary>
+    public const string HostWithPort = "GW0213";
+
+    /// <summary>A route names the same host twice.</summary>
+    public const string DuplicateHost = "GW0214";
+
+    /// <summary>A route names the same method twice.</summary>
+    public const string DuplicateMethod = "GW0215";
+
+    /// <summary>A path template is malformed.</summary>
+    public const string InvalidPath = "GW0216";
+
+    /// <summary>A catch-all is not the last segment of its path.</summary>
+    public const string MisplacedCatchAll = "GW0217";
+
+    /// <summary>A path has more than eight captures.</summary>
+    public const string TooManyCaptures = "GW0218";
+
+    /// <summary>A header name is not an HTTP token.</summary>
+    public const string InvalidHeaderName = "GW0219";
+
+    /// <summary>A route matches the same header twice.</summary>
+    public const string DuplicateHeader = "GW0220";
+
+    /// <summary>A query parameter name contains <c>=</c> or <c>&amp;</c>.</summary>
+    public const string InvalidQueryName = "GW0221";
+
+    /// <summary>A route matches the same query parameter twice.</summary>
+    public const string DuplicateQuery = "GW0222";
+
+    /// <summary>A <c>priority</c> is not an integer.</summary>
+    public const string InvalidPriority = "GW0223";
+
+    /// <summary>A <c>respond</c> status is not a number from 100 to 599.</summary>
+    public const string InvalidStatus = "GW0224";
+
+    /// <summary>A <c>respond</c> body has an unmatched or empty brace.</summary>
+    public const string InvalidBody = "GW0225";
+
+    // GW03xx: conflicts between routes, reported by the planner (dsl/Planning).
+
+    /// <summary>Two routes can match the same request and are equally specific with equal priority.</summary>
+    public const string AmbiguousRoutes = "GW0301";
+
+    /// <summary>Every code with its title, in code order.</summary>
+    public static IReadOnlyList<DiagnosticCodeInfo> All { get; } = new[]
+    {
+        Info(UnterminatedString, "Unterminated string"),
+        Info(InvalidEscape, "Unknown escape in string"),
+        Info(InvalidCharacter, "Control character in file"),
+        Info(ExpectedDirective, "Line does not start with a directive"),
+        Info(UnexpectedCloseBrace, "'}' without an open block"),
+        Info(UnexpectedOpenBrace, "'{' where no block can open"),
+        Info(MissingOpenBrace, "Block header without '{'"),
+        Info(UnclosedBlock, "Block without closing '}'"),
+        Info(InvalidBlockHeader, "Malformed block header"),
+        Info(ExpectedWord, "Quoted string instead of a word"),
+        Info(ExpectedString, "Word instead of a quoted string"),
+        Info(UnknownDirective, "Unknown or misplaced directive"),
+        Info(InvalidName, "Invalid name"),
+        Info(UndefinedUpstream, "Undefined upstream"),
+        Info(DuplicateRoute, "Duplicate route name"),
+        Info(DuplicateUpstream, "Duplicate upstream name"),
+        Info(UnknownCapture, "Unknown capture in body"),
+        Info(UnknownMethod, "Unknown method"),
+        Info(UnknownConstraint, "Unknown parameter constraint"),
+        Info(UnknownBalanceMode, "Unknown balance mode"),
+        Info(DuplicateParameter, "Duplicate path parameter"),
+        Info(MissingArgument, "Missing argument"),
+        Info(UnexpectedArgument, "Unexpected argument"),
+        Info(DuplicateDirective, "Directive given twice"),
+        Info(MissingPath, "Route without path"),
+        Info(MissingAction, "Route without action"),
+        Info(MultipleActions, "Route with two actions"),
+        Info(MissingEndpoints, "Upstream without endpoints"),
+        Info(InvalidAddress, "Invalid listen address"),
+        Info(InvalidPort, "Invalid port"),
+        Info(InvalidEndpoint, "Invalid endpoint"),
+        Info(DuplicateEndpoint, "Duplicate endpoint"),
+        Info(InvalidHost, "Invalid host pattern"),
+        Info(HostWithPort, "Host pattern with port"),
+        Info(DuplicateHost, "Duplicate host"),
+        Info(DuplicateMethod, "Duplicate method"),
+        Info(InvalidPath, "Invalid path template"),
+        Info(MisplacedCatchAll, "Catch-all not last"),
+        Info(TooManyCaptures, "Too many captures"),
+        Info(InvalidHeaderName, "Invalid header name"),
+        Info(DuplicateHeader, "Duplicate header match"),
+        Info(InvalidQueryName, "Invalid query name"),
+        Info(DuplicateQuery, "Duplicate query match"),
+        Info(InvalidPriority, "Invalid priority"),
+        Info(InvalidStatus, "Invalid status"),
+        Info(InvalidBody, "Invalid respond body"),
+        Info(AmbiguousRoutes, "Ambiguous routes"),
+    };
+
+    private static DiagnosticCodeInfo Info(string code, string title) => new() { Code = code, Title = title };
+}
