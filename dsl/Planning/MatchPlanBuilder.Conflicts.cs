@@ -10,9 +10,6 @@ namespace Gateway.Dsl.Planning;
 /// <summary>Finds routes that tie: equally specific, equal priority, and satisfiable by one request (GW0301).</summary>
 public static partial class MatchPlanBuilder
 {
-    // TODO(#2): use DiagnosticCode.AmbiguousRoutes once the code table lands.
-    private const string AmbiguousRoutesCode = "GW0301";
-
     private static void ReportTies(
         RouteTable table,
         EquatableArray<HostBranch> exact,
@@ -82,7 +79,7 @@ public static partial class MatchPlanBuilder
 
                 var example = ExampleRequest(table.Routes[first.RouteIndex], first, second, host);
                 diagnostics.Error(
-                    AmbiguousRoutesCode,
+                    DiagnosticCode.AmbiguousRoutes,
                     table.Routes[second.RouteIndex].NameSpan,
                     "routes '" + first.RouteName + "' (line " + first.Line + ") and '" + second.RouteName + "' (line " + second.Line +
                     ") both match " + example + "; make one more specific or give one 'priority N'");
