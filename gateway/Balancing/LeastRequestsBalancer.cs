@@ -1,0 +1,39 @@
+using Gateway.Upstreams;
+
+namespace Gateway.Balancing;
+
+/// <summary><c>balance least_requests</c>: the endpoint with the fewest requests in flight.</summary>
+/// <remarks>
+/// Scans every endpoint, so it costs O(n) per request; upstreams have few endpoints. The scan starts one place further
+/// on each call so that ties (an idle upstream has all counts at 0) spread over the endpoints instead of all landing
+/// on the first one, which is what a plain first-minimum scan does.
+/// </remarks>
+public sealed class LeastRequestsBalancer : ILoadBalancer
+{
+    private int _start = -1;
+
+    /// <inheritdoc/>
+    public int Pick(ReadOnlySpan<EndpointState> endpoints)
+    {
+        if (endpoints.IsEmpty)
+        {
+            return -1;
+        }
+
+        var first = (int)((uint)Interlocked.Increment(ref _start) % (uint)endpoints.Length);
+        var best = first;
+        var bestCount = endpoints[first].InFlight;
+        for (var step = 1; step < endpoints.Length && bestCount > 0; step++)
+        {
+            var index = (first + step) % endpoints.Length;
+            var count = endpoints[index].InFlight;
+            if (count < bestCount)
+            {
+                best = index;
+                bestCount = count;
+            }
+        }
+
+        return best;
+    }
+}

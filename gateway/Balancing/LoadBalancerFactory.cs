@@ -1,0 +1,17 @@
+using Gateway.Dsl.Model;
+
+namespace Gateway.Balancing;
+
+/// <summary>Builds the balancer for a <c>balance</c> mode; one new instance per upstream per snapshot.</summary>
+public static class LoadBalancerFactory
+{
+    /// <summary>A fresh balancer for <paramref name="mode"/>; each upstream gets its own so round-robin turns are per upstream.</summary>
+    public static ILoadBalancer Create(BalanceMode mode) => mode switch
+    {
+        BalanceMode.RoundRobin => new RoundRobinBalancer(),
+        BalanceMode.LeastRequests => new LeastRequestsBalancer(),
+        BalanceMode.Random => new RandomBalancer(),
+        BalanceMode.PowerOfTwo => new PowerOfTwoChoicesBalancer(),
+        _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown balance mode; the checker admits only the four above."),
+    };
+}

@@ -1,0 +1,76 @@
+using Gateway.Logging;
+using Gateway.Responses;
+using Gateway.Routing;
+using Gateway.Upstreams;
+using Microsoft.Extensions.Logging;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Gateway.Forwarding;
+
+/// <summary>Maps each <see cref="ForwarderError"/> to a status code and one structured log line (style.md §13).</summary>
+/// <remarks>
+/// Upstream trouble (refused or reset connections, timeouts, broken bodies) is the operator's concern: Warning, with
+/// 502 or 504. A client that disconnects or sends a broken body is nobody's incident: Debug, and no body, since no one
+/// is there to read it. Nothing here logs at Error, so error-level logs stay for faults in the gateway itself.
+/// </remarks>
+public static class ForwardErrors
+{
+    private static readonly ForwardErrorOutcome UpstreamFailed = new(StatusCodes.Status502BadGateway, LogLevel.Warning, ClientFault: false);
+    private static readonly ForwardErrorOutcome UpstreamTimedOut = new(StatusCodes.Status504GatewayTimeout, LogLevel.Warning, ClientFault: false);
+    private static readonly ForwardErrorOutcome ClientGone = new(StatusCodes.Status400BadRequest, LogLevel.Debug, ClientFault: true);
+
+    /// <summary>The outcome for <paramref name="error"/>; <see cref="ForwarderError.None"/> is not an error and maps to 200.</summary>
+    public static ForwardErrorOutcome Classify(ForwarderError error) => error switch
+    {
+        ForwarderError.None => new(StatusCodes.Status200OK, LogLevel.None, ClientFault: false),
+
+        // Could not connect, the connection was reset, or the upstream's answer was unusable.
+        ForwarderError.Request or ForwarderError.RequestCreation or ForwarderError.ResponseHeaders
+            or ForwarderError.RequestBodyDestination or ForwarderError.ResponseBodyDestination
+            or ForwarderError.UpgradeRequestDestination or ForwarderError.UpgradeResponseDestination => UpstreamFailed,
+
+        // ForwarderRequestConfig.ActivityTimeout elapsed with no progress (Gateway:UpstreamTimeout), or a WebSocket went idle.
+        ForwarderError.RequestTimedOut or ForwarderError.UpgradeActivityTimeout => UpstreamTimedOut,
+
+        // The client aborted or broke its side of the exchange.
+        ForwarderError.RequestCanceled or ForwarderError.RequestBodyCanceled or ForwarderError.RequestBodyClient
+            or ForwarderError.ResponseBodyCanceled or ForwarderError.ResponseBodyClient
+            or ForwarderError.UpgradeRequestCanceled or ForwarderError.UpgradeRequestClient
+            or ForwarderError.UpgradeResponseCanceled or ForwarderError.UpgradeResponseClient => ClientGone,
+
+        ForwarderError.NoAvailableDestinations => new(StatusCodes.Status503ServiceUnavailable, LogLevel.Warning, ClientFault: false),
+
+        // An error added by a later YARP version: treat it as the upstream's, the safe default for a status code.
+        _ => UpstreamFailed,
+    };
+
+    /// <summary>The problem body for <paramref name="statusCode"/>.</summary>
+    public static ProblemResponse ProblemFor(int statusCode) => statusCode switch
+    {
+        StatusCodes.Status504GatewayTimeout => ProblemResponse.GatewayTimeout,
+        StatusCodes.Status503ServiceUnavailable => ProblemResponse.NoEndpoint,
+        _ => ProblemResponse.BadGateway,
+    };
+
+    /// <summary>Logs the failure once and, if the response has not started and the client is still there, answers with a problem.</summary>
+    public static Task ReportAsync(HttpContext context, ForwarderError error, RouteEntry route, EndpointState endpoint, ILogger logger)
+    {
+        var outcome = Classify(error);
+        if (logger.IsEnabled(outcome.Level))
+        {
+            // YARP records the exception behind the error in this feature.
+            var exception = context.Features.Get<IForwarderErrorFeature>()?.Exception;
+            var status = context.Response.HasStarted ? context.Response.StatusCode : outcome.StatusCode;
+            Log.ForwardFailed(logger, outcome.Level, context.Request.Method, context.Request.Path.Value ?? "/", route.Name,
+                endpoint.Address, error.ToString(), status, exception);
+        }
+
+        if (outcome.ClientFault || context.Response.HasStarted)
+        {
+            // Either no one is listening, or the status line is already sent and YARP has aborted the response.
+            return Task.CompletedTask;
+        }
+
+        return ProblemFor(outcome.StatusCode).WriteAsync(context);
+    }
+}

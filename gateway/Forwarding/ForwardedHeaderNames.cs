@@ -1,0 +1,14 @@
+namespace Gateway.Forwarding;
+
+/// <summary>The de facto X-Forwarded-* header names the gateway sets on forwarded requests.</summary>
+public static class ForwardedHeaderNames
+{
+    /// <summary>The chain of client addresses, oldest first.</summary>
+    public const string For = "X-Forwarded-For";
+
+    /// <summary>The scheme the client used (<c>http</c> or <c>https</c>).</summary>
+    public const string Proto = "X-Forwarded-Proto";
+
+    /// <summary>The Host header the client sent.</summary>
+    public const string Host = "X-Forwarded-Host";
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Logging;
+
+namespace Gateway.Logging;
+
+/// <summary>The gateway's log lines as <c>[LoggerMessage]</c> methods: no formatting or boxing unless the level is on.</summary>
+/// <remarks>Client mistakes (no route, aborted requests) log at Debug, never Error, so a noisy client cannot page anyone.</remarks>
+public static partial class Log
+{
+    /// <summary>A route table is in use.</summary>
+    [LoggerMessage(EventId = EventIds.RouteTableLoaded, Level = LogLevel.Information,
+        Message = "Route table from {Path} loaded: {RouteCount} routes, {UpstreamCount} upstreams, {Router} router")]
+    public static partial void RouteTableLoaded(ILogger logger, string path, int routeCount, int upstreamCount, string router);
+
+    /// <summary>One diagnostic of a route file that could not be used.</summary>
+    [LoggerMessage(EventId = EventIds.RouteFileDiagnostic, Level = LogLevel.Error, Message = "{Diagnostic}")]
+    public static partial void RouteFileDiagnostic(ILogger logger, string diagnostic);
+
+    /// <summary>A new route table replaced the old one.</summary>
+    [LoggerMessage(EventId = EventIds.RouteTableSwapped, Level = LogLevel.Information,
+        Message = "Route table from {Path} replaced the table in use")]
+    public static partial void RouteTableSwapped(ILogger logger, string path);
+
+    /// <summary>Where the gateway listens.</summary>
+    [LoggerMessage(EventId = EventIds.ListenersBound, Level = LogLevel.Information,
+        Message = "Gateway listening on {Public}; admin on {Admin}")]
+    public static partial void ListenersBound(ILogger logger, string @public, string admin);
+
+    /// <summary>No route matched the request.</summary>
+    [LoggerMessage(EventId = EventIds.NoRoute, Level = LogLevel.Debug, Message = "No route for {Method} {Host}{Path}")]
+    public static partial void NoRoute(ILogger logger, string method, string host, string path);
+
+    /// <summary>The route's upstream had no endpoint.</summary>
+    [LoggerMessage(EventId = EventIds.NoEndpoint, Level = LogLevel.Warning,
+        Message = "Route {Route} matched but upstream {Upstream} has no endpoints")]
+    public static partial void NoEndpoint(ILogger logger, string route, string upstream);
+
+    /// <summary>A request arrived before any route table was loaded.</summary>
+    [LoggerMessage(EventId = EventIds.NoRouteTable, Level = LogLevel.Warning, Message = "No route table is loaded")]
+    public static partial void NoRouteTable(ILogger logger);
+
+    /// <summary>Forwarding failed; <paramref name="level"/> comes from <c>ForwardErrors</c>.</summary>
+    [LoggerMessage(EventId = EventIds.ForwardFailed,
+        Message = "Forwarding {Method} {Path} for route {Route} to {Endpoint} failed: {Error}, answered {StatusCode}")]
+    public static partial void ForwardFailed(ILogger logger, LogLevel level, string method, string path, string route, string endpoint,
+        string error, int statusCode, Exception? exception);
+}

@@ -1,0 +1,96 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Gateway.Responses;
+
+/// <summary>A small RFC 9457 problem body (<c>application/problem+json</c>) the gateway answers with when it cannot forward.</summary>
+/// <remarks>The body is encoded once when the instance is built, so writing one on the hot path allocates nothing;
+/// the gateway's own answers are the static instances below.</remarks>
+public sealed class ProblemResponse
+{
+    /// <summary>The media type of problem bodies.</summary>
+    public const string ContentType = "application/problem+json";
+
+    /// <summary>404: no route matched.</summary>
+    public static readonly ProblemResponse NoRoute = new(StatusCodes.Status404NotFound,
+        "No route matches the request's host, path, method, headers and query.");
+
+    /// <summary>503: the route's upstream has no endpoints.</summary>
+    public static readonly ProblemResponse NoEndpoint = new(StatusCodes.Status503ServiceUnavailable,
+        "The route's upstream has no endpoints to send the request to.");
+
+    /// <summary>503: no route table is loaded yet.</summary>
+    public static readonly ProblemResponse NoRouteTable = new(StatusCodes.Status503ServiceUnavailable,
+        "The gateway has no route table loaded yet.");
+
+    /// <summary>502: the upstream endpoint could not be reached, or failed mid-request.</summary>
+    public static readonly ProblemResponse BadGateway = new(StatusCodes.Status502BadGateway,
+        "The upstream endpoint could not be reached or failed while answering.");
+
+    /// <summary>504: the upstream endpoint did not answer in time.</summary>
+    public static readonly ProblemResponse GatewayTimeout = new(StatusCodes.Status504GatewayTimeout,
+        "The upstream endpoint did not answer in time.");
+
+    private readonly byte[] _body;
+
+    /// <summary>Encodes a problem with the status's reason phrase as its title.</summary>
+    public ProblemResponse(int status, string? detail)
+    {
+        Status = status;
+        _body = Format(status, ReasonPhrases.GetReasonPhrase(status), detail);
+    }
+
+    /// <summary>The HTTP status code.</summary>
+    public int Status { get; }
+
+    /// <summary>The encoded JSON body.</summary>
+    public ReadOnlyMemory<byte> Body => _body;
+
+    /// <summary>Writes status, content type and body, unless the response has already started (then it can only be aborted).</summary>
+    public Task WriteAsync(HttpContext context)
+    {
+        var response = context.Response;
+        if (response.HasStarted)
+        {
+            return Task.CompletedTask;
+        }
+
+        response.StatusCode = Status;
+        response.ContentType = ContentType;
+        response.ContentLength = _body.Length;
+        return response.Body.WriteAsync(_body, context.RequestAborted).AsTask();
+    }
+
+    /// <summary>Encodes <c>{type, title, status, detail?}</c>.</summary>
+    public static byte[] Format(int status, string title, string? detail)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("type", TypeFor(status));
+            json.WriteString("title", title);
+            json.WriteNumber("status", status);
+            if (detail is not null)
+            {
+                json.WriteString("detail", detail);
+            }
+
+            json.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    // The RFC 9110 section that defines the status, as ASP.NET Core's own problem details do; about:blank otherwise (RFC 9457 §4.2.1).
+    private static string TypeFor(int status) => status switch
+    {
+        400 => "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+        404 => "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+        502 => "https://tools.ietf.org/html/rfc9110#section-15.6.3",
+        503 => "https://tools.ietf.org/html/rfc9110#section-15.6.4",
+        504 => "https://tools.ietf.org/html/rfc9110#section-15.6.5",
+        _ => "about:blank",
+    };
+}

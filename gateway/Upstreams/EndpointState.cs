@@ -1,0 +1,31 @@
+namespace Gateway.Upstreams;
+
+/// <summary>One upstream endpoint and the number of requests in flight to it.</summary>
+/// <remarks>The address never changes; only the counter does, through <see cref="Interlocked"/>, so balancers can read
+/// it without locks. Discovery keeps the same instance for an address that survives an update, so counts carry over.</remarks>
+public sealed class EndpointState
+{
+    private int _inFlight;
+
+    /// <summary>Creates the state for <paramref name="address"/>, an absolute http(s) base URI.</summary>
+    public EndpointState(string address)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(address);
+        Address = address;
+    }
+
+    /// <summary>The base URI requests are forwarded to (YARP's destination prefix); path and query are appended.</summary>
+    public string Address { get; }
+
+    /// <summary>Requests currently being forwarded to this endpoint.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>Counts a request that starts; pair with <see cref="Exit"/>.</summary>
+    public void Enter() => Interlocked.Increment(ref _inFlight);
+
+    /// <summary>Counts a request that ended, however it ended.</summary>
+    public void Exit() => Interlocked.Decrement(ref _inFlight);
+
+    /// <inheritdoc/>
+    public override string ToString() => Address;
+}

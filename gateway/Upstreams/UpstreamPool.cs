@@ -1,0 +1,45 @@
+using Gateway.Balancing;
+using Gateway.Dsl.Model;
+
+namespace Gateway.Upstreams;
+
+/// <summary>An upstream at run time: its current endpoints and the balancer that chooses among them.</summary>
+/// <remarks>Built once per route-table snapshot from the checked <see cref="Upstream"/>; routes share it by reference.</remarks>
+public sealed class UpstreamPool
+{
+    /// <summary>Creates a pool with explicit parts.</summary>
+    public UpstreamPool(string name, UpstreamEndpoints endpoints, ILoadBalancer balancer)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(balancer);
+        Name = name;
+        Endpoints = endpoints;
+        Balancer = balancer;
+    }
+
+    /// <summary>The upstream's name from the route file.</summary>
+    public string Name { get; }
+
+    /// <summary>The endpoints; discovery replaces them as a whole.</summary>
+    public UpstreamEndpoints Endpoints { get; }
+
+    /// <summary>The balancer for the upstream's <c>balance</c> mode.</summary>
+    public ILoadBalancer Balancer { get; }
+
+    /// <summary>Builds the pool for a checked upstream: its static endpoints and a fresh balancer.</summary>
+    public static UpstreamPool From(Upstream upstream)
+    {
+        ArgumentNullException.ThrowIfNull(upstream);
+        return new UpstreamPool(upstream.Name, new UpstreamEndpoints(upstream.Endpoints), LoadBalancerFactory.Create(upstream.Balance));
+    }
+
+    /// <summary>The endpoint for one request, or null when the upstream has none (the caller answers 503).</summary>
+    public EndpointState? Pick()
+    {
+        // Read the array once: the balancer and the indexer must see the same set.
+        var endpoints = Endpoints.Current;
+        var index = Balancer.Pick(endpoints);
+        return (uint)index < (uint)endpoints.Length ? endpoints[index] : null;
+    }
+}
