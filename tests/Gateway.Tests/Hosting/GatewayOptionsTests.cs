@@ -1,0 +1,41 @@
+using Gateway.Hosting;
+using Microsoft.Extensions.Configuration;
+
+namespace Gateway.Tests.Hosting;
+
+public sealed class GatewayOptionsTests
+{
+    [Fact]
+    public void From_EmptyConfiguration_UsesDefaults()
+    {
+        var options = CreateOptions();
+
+        Assert.Null(options.Listen);
+        Assert.Null(options.Admin);
+        Assert.Null(options.RoutesFile);
+        Assert.Equal(TimeSpan.FromSeconds(100), options.UpstreamTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(5), options.ConnectTimeout);
+    }
+
+    [Fact]
+    public void From_Overrides_ReadsEveryKey()
+    {
+        var options = CreateOptions(
+            ("Gateway:Listen", "127.0.0.1:0"),
+            ("Gateway:Admin", "127.0.0.1:1"),
+            ("Gateway:RoutesFile", "/tmp/r.gw"),
+            ("Gateway:UpstreamTimeout", "00:00:02"),
+            ("Gateway:ConnectTimeout", "00:00:01"));
+
+        Assert.Equal("127.0.0.1:0", options.Listen);
+        Assert.Equal("127.0.0.1:1", options.Admin);
+        Assert.Equal("/tmp/r.gw", options.RoutesFile);
+        Assert.Equal(TimeSpan.FromSeconds(2), options.UpstreamTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(1), options.ConnectTimeout);
+    }
+
+    private static GatewayOptions CreateOptions(params (string Key, string Value)[] values) =>
+        GatewayOptions.From(new ConfigurationBuilder()
+            .AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value)))
+            .Build());
+}
