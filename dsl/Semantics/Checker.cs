@@ -1,12 +1,157 @@
+using System.Collections.Generic;
+using Gateway.Dsl.Collections;
 using Gateway.Dsl.Diagnostics;
 using Gateway.Dsl.Model;
 using Gateway.Dsl.Syntax;
 
 namespace Gateway.Dsl.Semantics;
 
-/// <summary>Placeholder until the checker lands.</summary>
+/// <summary>Gives a parsed route file its meaning: checks names, values and duplicates and builds the <see cref="RouteTable"/>.</summary>
+/// <remarks>
+/// The checker reads the whole tree even after errors, so one build reports every problem of the file, and returns
+/// null when any error was reported (by any stage). Precedence and ambiguity between routes are not decided here:
+/// <c>Planning/MatchPlanBuilder</c> runs on the checked table.
+/// </remarks>
 public static class Checker
 {
-    /// <summary>Checks <paramref name="syntax"/>.</summary>
-    public static RouteTable? Check(RouteFileSyntax syntax, DiagnosticBag diagnostics) => null;
+    /// <summary>Checks <paramref name="syntax"/>, reporting into <paramref name="diagnostics"/>; returns the table, or null on errors.</summary>
+    public static RouteTable? Check(RouteFileSyntax syntax, DiagnosticBag diagnostics)
+    {
+        var (listen, admin) = CheckListeners(syntax, diagnostics);
+
+        // Names first: 'to' may refer to an upstream defined further down the file.
+        var upstreamBlocks = new List<(BlockSyntax Block, string Name)>();
+        var routeBlocks = new List<(BlockSyntax Block, string Name)>();
+        var upstreamFirst = new Dictionary<string, BlockSyntax>();
+        var routeFirst = new Dictionary<string, BlockSyntax>();
+        foreach (var block in syntax.Blocks)
+        {
+            if (block.Keyword.IsWord("upstream"))
+            {
+                upstreamBlocks.Add((block, CheckName(diagnostics, block, upstreamFirst)));
+            }
+            else if (block.Keyword.IsWord("route"))
+            {
+                routeBlocks.Add((block, CheckName(diagnostics, block, routeFirst)));
+            }
+            else
+            {
+                ReportUnknownBlock(diagnostics, block);
+            }
+        }
+
+        var upstreams = new List<Upstream>();
+        foreach (var (block, name) in upstreamBlocks)
+        {
+            upstreams.Add(UpstreamChecker.Check(diagnostics, block, name));
+        }
+
+        var routes = new List<Route>();
+        var upstreamNames = new List<string>(upstreamFirst.Keys);
+        foreach (var (block, name) in routeBlocks)
+        {
+            var route = RouteChecker.Check(diagnostics, block, name, routes.Count, upstreamNames);
+            if (route is not null)
+            {
+                routes.Add(route);
+            }
+        }
+
+        if (diagnostics.HasErrors)
+        {
+            return null;
+        }
+
+        return new RouteTable
+        {
+            FilePath = diagnostics.Source.Path,
+            Listen = listen,
+            Admin = admin,
+            Upstreams = upstreams.ToEquatableArray(),
+            Routes = routes.ToEquatableArray(),
+        };
+    }
+
+    private static (ListenAddress? Listen, ListenAddress? Admin) CheckListeners(RouteFileSyntax syntax, DiagnosticBag diagnostics)
+    {
+        var seen = new Dictionary<string, DirectiveSyntax>();
+        ListenAddress? listen = null;
+        ListenAddress? admin = null;
+        foreach (var directive in syntax.Directives)
+        {
+            var shape = DirectiveCatalog.Find(directive.Name, DirectiveLevel.TopLevel);
+            if (shape is null)
+            {
+                DirectiveCatalog.ReportUnknown(diagnostics, directive.Keyword, DirectiveLevel.TopLevel);
+                continue;
+            }
+
+            if (!DirectiveCatalog.CheckOnce(diagnostics, seen, directive, "a file") || !DirectiveCatalog.CheckArity(diagnostics, directive, shape))
+            {
+                continue;
+            }
+
+            var address = AddressReader.Read(diagnostics, directive.Arguments[0], TokenChecks.LineOf(diagnostics, directive.Keyword.Span));
+            if (directive.Name == "listen")
+            {
+                listen = address;
+            }
+            else
+            {
+                admin = address;
+            }
+        }
+
+        return (listen, admin);
+    }
+
+    /// <summary>Checks a block's name and that no earlier block of its kind has it; returns the name ("" when missing).</summary>
+    private static string CheckName(DiagnosticBag diagnostics, BlockSyntax block, Dictionary<string, BlockSyntax> first)
+    {
+        var kind = block.Keyword.Text;
+        if (block.Name is not { } name)
+        {
+            // The parser has reported the missing name.
+            return string.Empty;
+        }
+
+        if (!TokenChecks.RequireWord(diagnostics, name, "a " + kind + " name"))
+        {
+            return name.Value;
+        }
+
+        if (!NameRules.IsBlockName(name.Text))
+        {
+            diagnostics.Error(
+                DiagnosticCode.InvalidName,
+                name.Span,
+                "'" + name.Text + "' is not a valid " + kind + " name; start with a letter or '_', then use letters, digits, '_', '.' and '-'");
+            return name.Text;
+        }
+
+        if (first.TryGetValue(name.Text, out var earlier))
+        {
+            diagnostics.Error(
+                kind == "route" ? DiagnosticCode.DuplicateRoute : DiagnosticCode.DuplicateUpstream,
+                name.Span,
+                kind + " '" + name.Text + "' is already defined on line " + TokenChecks.LineOf(diagnostics, earlier.Keyword.Span) + "; rename one");
+            return name.Text;
+        }
+
+        first[name.Text] = block;
+        return name.Text;
+    }
+
+    /// <summary>Reports a block whose keyword does not open one: a one-line directive with a brace, or an unknown keyword.</summary>
+    private static void ReportUnknownBlock(DiagnosticBag diagnostics, BlockSyntax block)
+    {
+        var shape = DirectiveCatalog.Find(block.Keyword.Text, DirectiveLevel.TopLevel);
+        if (shape is not null && block.OpenBrace is { } brace)
+        {
+            diagnostics.Error(DiagnosticCode.UnexpectedOpenBrace, brace.Span, "'" + shape.Keyword + "' does not open a block; write '" + shape.Example + "'");
+            return;
+        }
+
+        DirectiveCatalog.ReportUnknown(diagnostics, block.Keyword, DirectiveLevel.TopLevel);
+    }
 }

@@ -1,16 +1,273 @@
+using System.Collections.Generic;
 using Gateway.Dsl.Diagnostics;
 using Gateway.Dsl.Text;
 
 namespace Gateway.Dsl.Syntax;
 
-/// <summary>Placeholder until the parser lands.</summary>
-public static class Parser
+/// <summary>Turns tokens into a <see cref="RouteFileSyntax"/>: top-level directives and <c>KEYWORD NAME { … }</c> blocks.</summary>
+/// <remarks>
+/// The parser checks shape only: lines, braces and block headers. It does not know which keywords exist beyond the two
+/// block keywords; the checker judges every directive. After an error it recovers at the end of the line or at the
+/// next <c>}</c>, so one run reports every shape error of the file.
+/// </remarks>
+public sealed class Parser
 {
-    /// <summary>Parses <paramref name="source"/>.</summary>
-    public static RouteFileSyntax Parse(SourceText source, DiagnosticBag diagnostics) => new();
-}
+    private const string RouteKeyword = "route";
+    private const string UpstreamKeyword = "upstream";
 
-/// <summary>Placeholder.</summary>
-public sealed class RouteFileSyntax
-{
+    private readonly IReadOnlyList<Token> _tokens;
+    private readonly DiagnosticBag _diagnostics;
+    private int _position;
+
+    private Parser(IReadOnlyList<Token> tokens, DiagnosticBag diagnostics)
+    {
+        _tokens = tokens;
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>Lexes and parses <paramref name="source"/>, reporting problems into <paramref name="diagnostics"/>; never throws.</summary>
+    public static RouteFileSyntax Parse(SourceText source, DiagnosticBag diagnostics)
+    {
+        var tokens = Lexer.Lex(source, diagnostics);
+        return new Parser(tokens, diagnostics).ParseFile();
+    }
+
+    private Token Current => _tokens[_position];
+
+    private RouteFileSyntax ParseFile()
+    {
+        var directives = new List<DirectiveSyntax>();
+        var blocks = new List<BlockSyntax>();
+        while (true)
+        {
+            SkipNewlines();
+            var token = Current;
+            switch (token.Kind)
+            {
+                case TokenKind.EndOfFile:
+                    return new RouteFileSyntax(directives, blocks);
+
+                case TokenKind.CloseBrace:
+                    _diagnostics.Error(DiagnosticCode.UnexpectedCloseBrace, token.Span, "unexpected '}'; no block is open here, so remove it");
+                    Advance();
+                    break;
+
+                case TokenKind.OpenBrace:
+                    ReportStrayOpenBrace(token);
+                    Advance();
+                    break;
+
+                case TokenKind.String:
+                    ReportNotADirective(token);
+                    SkipLine();
+                    break;
+
+                default:
+                    // A line that ends in '{', or starts with a block keyword, is a block; anything else is a directive.
+                    if (IsBlockKeyword(token) || LineEndsWithOpenBrace())
+                    {
+                        blocks.Add(ParseBlock());
+                    }
+                    else
+                    {
+                        directives.Add(ParseDirective());
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Parses <c>KEYWORD NAME {</c>, the directives and the closing <c>}</c>, recovering from a missing brace.</summary>
+    private BlockSyntax ParseBlock()
+    {
+        var header = ParseDirective();
+        var keyword = header.Keyword;
+        var name = CheckHeader(header);
+        var openBrace = ParseOpenBrace(header);
+        var directives = new List<DirectiveSyntax>();
+        while (true)
+        {
+            SkipNewlines();
+            var token = Current;
+            switch (token.Kind)
+            {
+                case TokenKind.CloseBrace:
+                    Advance();
+                    return new BlockSyntax(keyword, name, openBrace, directives, token);
+
+                case TokenKind.EndOfFile:
+                    ReportUnclosed(keyword, name, openBrace, "at the end of the file");
+                    return new BlockSyntax(keyword, name, openBrace, directives, null);
+
+                case TokenKind.OpenBrace:
+                    _diagnostics.Error(DiagnosticCode.UnexpectedOpenBrace, token.Span, "unexpected '{'; blocks do not nest, so remove it");
+                    Advance();
+                    break;
+
+                case TokenKind.String:
+                    ReportNotADirective(token);
+                    SkipLine();
+                    break;
+
+                default:
+                    // 'route b {' inside a block means the previous block lost its '}': end it here so that the next
+                    // block parses as written instead of drowning in follow-on errors.
+                    if (IsBlockKeyword(token) && LineEndsWithOpenBrace())
+                    {
+                        ReportUnclosed(keyword, name, openBrace, "before '" + token.Text + "' on line " + LineOf(token.Span));
+                        return new BlockSyntax(keyword, name, openBrace, directives, null);
+                    }
+
+                    var directive = ParseDirective();
+                    directives.Add(directive);
+                    if (Current.Kind == TokenKind.OpenBrace)
+                    {
+                        _diagnostics.Error(
+                            DiagnosticCode.UnexpectedOpenBrace,
+                            Current.Span,
+                            "unexpected '{'; '" + directive.Name + "' does not open a block, and blocks do not nest");
+                        Advance();
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Reports a header that is not exactly <c>KEYWORD NAME</c> and returns the name, if any.</summary>
+    private Token? CheckHeader(DirectiveSyntax header)
+    {
+        var keyword = header.Keyword.Text;
+        if (header.Arguments.Count == 0)
+        {
+            var at = Current.Kind == TokenKind.OpenBrace ? Current.Span : new TextSpan(header.Keyword.Span.End, 0);
+            _diagnostics.Error(DiagnosticCode.InvalidBlockHeader, at, "expected a name after '" + keyword + "'; write '" + keyword + " NAME {'");
+            return null;
+        }
+
+        var name = header.Arguments[0];
+        if (header.Arguments.Count > 1)
+        {
+            var extra = TextSpan.FromBounds(header.Arguments[1].Span.Start, header.Arguments[header.Arguments.Count - 1].Span.End);
+            _diagnostics.Error(
+                DiagnosticCode.InvalidBlockHeader,
+                extra,
+                "unexpected '" + header.Arguments[1].Text + "' after " + keyword + " '" + name.Value + "'; write '" + keyword + " NAME {' with a single name");
+        }
+
+        return name;
+    }
+
+    /// <summary>Consumes the block's <c>{</c>; when it is missing or on the next line, reports it and carries on as if
+    /// it were there, because a forgotten brace is more likely than a stray header.</summary>
+    private Token? ParseOpenBrace(DirectiveSyntax header)
+    {
+        var written = header.Keyword.Text + (header.Arguments.Count > 0 ? " " + header.Arguments[0].Text : string.Empty);
+        if (Current.Kind == TokenKind.OpenBrace)
+        {
+            var brace = Current;
+            Advance();
+            return brace;
+        }
+
+        var next = _position;
+        while (_tokens[next].Kind == TokenKind.Newline)
+        {
+            next++;
+        }
+
+        if (_tokens[next].Kind == TokenKind.OpenBrace)
+        {
+            var brace = _tokens[next];
+            _diagnostics.Error(DiagnosticCode.MissingOpenBrace, brace.Span, "'{' must be on the same line as '" + written + "'; move it up");
+            _position = next + 1;
+            return brace;
+        }
+
+        _diagnostics.Error(DiagnosticCode.MissingOpenBrace, new TextSpan(header.Span.End, 0), "expected '{' after '" + written + "'; write '" + written + " {'");
+        return null;
+    }
+
+    /// <summary>Parses <c>keyword args…</c> up to the end of the line, a brace, or the end of the file.</summary>
+    private DirectiveSyntax ParseDirective()
+    {
+        var keyword = Current;
+        Advance();
+        var arguments = new List<Token>();
+        while (Current.Kind == TokenKind.Word || Current.Kind == TokenKind.String)
+        {
+            arguments.Add(Current);
+            Advance();
+        }
+
+        return new DirectiveSyntax(keyword, arguments);
+    }
+
+    private void ReportUnclosed(Token keyword, Token? name, Token? openBrace, string where)
+    {
+        // A block without '{' has already been reported; saying it is also unclosed adds nothing.
+        if (openBrace is null)
+        {
+            return;
+        }
+
+        var what = keyword.Text + (name is { } n ? " '" + n.Value + "'" : string.Empty);
+        var span = openBrace.Value.Span;
+        _diagnostics.Error(DiagnosticCode.UnclosedBlock, span, what + " is not closed " + where + "; add '}' after its last directive");
+    }
+
+    private void ReportStrayOpenBrace(Token token) =>
+        _diagnostics.Error(DiagnosticCode.UnexpectedOpenBrace, token.Span, "unexpected '{'; a block starts with 'upstream NAME {' or 'route NAME {' on one line");
+
+    private void ReportNotADirective(Token token) =>
+        _diagnostics.Error(DiagnosticCode.ExpectedDirective, token.Span, "expected a directive keyword, found a quoted string; start the line with a keyword such as 'path'");
+
+    /// <summary>Whether the current line, from here, ends with <c>{</c> before any newline or <c>}</c>.</summary>
+    private bool LineEndsWithOpenBrace()
+    {
+        for (var i = _position; ; i++)
+        {
+            switch (_tokens[i].Kind)
+            {
+                case TokenKind.OpenBrace:
+                    return true;
+                case TokenKind.Word:
+                case TokenKind.String:
+                    continue;
+                default:
+                    return false;
+            }
+        }
+    }
+
+    private static bool IsBlockKeyword(Token token) => token.IsWord(RouteKeyword) || token.IsWord(UpstreamKeyword);
+
+    private int LineOf(TextSpan span) => _diagnostics.Source.GetPosition(span.Start).Line + 1;
+
+    /// <summary>Skips the rest of the line, stopping before a <c>}</c> so that the enclosing block still closes.</summary>
+    private void SkipLine()
+    {
+        while (Current.Kind is TokenKind.Word or TokenKind.String or TokenKind.OpenBrace)
+        {
+            Advance();
+        }
+    }
+
+    private void SkipNewlines()
+    {
+        while (Current.Kind == TokenKind.Newline)
+        {
+            Advance();
+        }
+    }
+
+    private void Advance()
+    {
+        // The end-of-file token is never passed, so Current is always valid.
+        if (Current.Kind != TokenKind.EndOfFile)
+        {
+            _position++;
+        }
+    }
 }

@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Gateway.Dsl.Diagnostics;
+using Gateway.Dsl.Model;
+using Gateway.Dsl.Syntax;
+
+namespace Gateway.Dsl.Semantics;
+
+/// <summary>Reads the <c>host:port</c> argument of <c>listen</c> and <c>admin</c>.</summary>
+/// <remarks>The host is an IPv4 address, a host name such as <c>localhost</c>, <c>*</c> for every interface, or an IPv6
+/// address in brackets (<c>[::1]:9901</c>), the form Kestrel's URLs use.</remarks>
+internal static class AddressReader
+{
+    /// <summary>Checks <paramref name="token"/> and returns the address, or null after reporting what is wrong.</summary>
+    public static ListenAddress? Read(DiagnosticBag diagnostics, Token token, int line)
+    {
+        if (!TokenChecks.RequireWord(diagnostics, token, "an address"))
+        {
+            return null;
+        }
+
+        var text = token.Text;
+        string host;
+        int colon;
+        if (text[0] == '[')
+        {
+            var close = text.IndexOf(']');
+            if (close < 0)
+            {
+                diagnostics.Error(DiagnosticCode.InvalidAddress, token.Span, "address '" + text + "' has no closing ']'; write an IPv6 address as '[::1]:9901'");
+                return null;
+            }
+
+            host = text.Substring(0, close + 1);
+            if (!IPAddress.TryParse(text.Substring(1, close - 1), out var address) || address.AddressFamily != AddressFamily.InterNetworkV6)
+            {
+                diagnostics.Error(DiagnosticCode.InvalidAddress, TokenChecks.Inside(token, 0, close + 1), "'" + host + "' is not an IPv6 address; write one as '[::1]:9901'");
+                return null;
+            }
+
+            colon = close + 1;
+            if (colon < text.Length && text[colon] != ':')
+            {
+                diagnostics.Error(DiagnosticCode.InvalidAddress, TokenChecks.Inside(token, colon, text.Length - colon), "expected ':' and a port after '" + host + "'; write '" + host + ":8080'");
+                return null;
+            }
+        }
+        else
+        {
+            colon = text.LastIndexOf(':');
+            host = colon < 0 ? text : text.Substring(0, colon);
+            if (host.IndexOf(':') >= 0)
+            {
+                // '::1:9901' is ambiguous: the port cannot be told from the address without brackets.
+                diagnostics.Error(DiagnosticCode.InvalidAddress, TokenChecks.Inside(token, 0, host.Length), "IPv6 address '" + host + "' needs brackets; write '[" + host + "]" + text.Substring(colon) + "'");
+                return null;
+            }
+
+            if (!CheckHost(diagnostics, token, host))
+            {
+                return null;
+            }
+        }
+
+        if (colon < 0 || colon >= text.Length)
+        {
+            diagnostics.Error(DiagnosticCode.InvalidAddress, token.Span, "address '" + text + "' has no port; write '" + host + ":8080'");
+            return null;
+        }
+
+        var port = ReadPort(diagnostics, token, colon);
+        return port is null ? null : new ListenAddress { Host = host, Port = port.Value, Line = line };
+    }
+
+    private static bool CheckHost(DiagnosticBag diagnostics, Token token, string host)
+    {
+        if (host.Length == 0)
+        {
+            diagnostics.Error(DiagnosticCode.InvalidAddress, TokenChecks.Inside(token, 0, 1), "address '" + token.Text + "' has no host; write '0.0.0.0" + token.Text + "' or '*" + token.Text + "'");
+            return false;
+        }
+
+        var looksNumeric = true;
+        var valid = true;
+        foreach (var c in host)
+        {
+            looksNumeric &= NameRules.IsDigit(c) || c == '.';
+            valid &= NameRules.IsAsciiLetter(c) || NameRules.IsDigit(c) || c == '-' || c == '.';
+        }
+
+        valid = host == "*" || (looksNumeric ? NameRules.IsIPv4(host) : valid && host[0] != '.' && host[host.Length - 1] != '.' && host.IndexOf("..", System.StringComparison.Ordinal) < 0);
+        if (!valid)
+        {
+            diagnostics.Error(
+                DiagnosticCode.InvalidAddress,
+                TokenChecks.Inside(token, 0, host.Length),
+                "'" + host + "' is not a host to listen on; use an IPv4 address, a host name, '*' or '[IPv6]'");
+        }
+
+        return valid;
+    }
+
+    private static int? ReadPort(DiagnosticBag diagnostics, Token token, int colon)
+    {
+        var text = token.Text.Substring(colon + 1);
+        if (text.Length == 0)
+        {
+            diagnostics.Error(DiagnosticCode.InvalidPort, TokenChecks.Inside(token, colon, 1), "address '" + token.Text + "' has no port after ':'; write a port from 1 to 65535");
+            return null;
+        }
+
+        var span = TokenChecks.Inside(token, colon + 1, text.Length);
+        if (!NameRules.AllDigits(text))
+        {
+            diagnostics.Error(DiagnosticCode.InvalidPort, span, "port '" + text + "' is not a number; write a port from 1 to 65535");
+            return null;
+        }
+
+        if (text.Length > 5 || int.Parse(text, CultureInfo.InvariantCulture) is < 1 or > 65535)
+        {
+            diagnostics.Error(DiagnosticCode.InvalidPort, span, "port '" + text + "' is out of range; use 1 to 65535");
+            return null;
+        }
+
+        return int.Parse(text, CultureInfo.InvariantCulture);
+    }
+}

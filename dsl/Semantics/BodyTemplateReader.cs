@@ -1,0 +1,115 @@
+using System.Collections.Generic;
+using System.Text;
+using Gateway.Dsl.Collections;
+using Gateway.Dsl.Diagnostics;
+using Gateway.Dsl.Model;
+using Gateway.Dsl.Syntax;
+using Gateway.Dsl.Text;
+
+namespace Gateway.Dsl.Semantics;
+
+/// <summary>Reads the body of <c>respond STATUS "BODY"</c>: literal text with <c>{name}</c> captures and <c>{{</c>/<c>}}</c> for braces.</summary>
+internal static class BodyTemplateReader
+{
+    /// <summary>Splits <paramref name="body"/> into parts; reports braces that match nothing and names that are no capture.</summary>
+    /// <param name="diagnostics">Where to report.</param>
+    /// <param name="body">The string token.</param>
+    /// <param name="path">The route's path template, or null when it is missing or invalid (names are then not checked).</param>
+    public static EquatableArray<TemplatePart> Read(DiagnosticBag diagnostics, Token body, PathTemplate? path)
+    {
+        var captures = path is null ? null : PathTemplateReader.CaptureNames(path);
+        var value = body.Value;
+        var parts = new List<TemplatePart>();
+        var literal = new StringBuilder();
+        var i = 0;
+        while (i < value.Length)
+        {
+            var c = value[i];
+            var doubled = i + 1 < value.Length && value[i + 1] == c;
+            if ((c == '{' || c == '}') && doubled)
+            {
+                literal.Append(c);
+                i += 2;
+            }
+            else if (c == '}')
+            {
+                diagnostics.Error(DiagnosticCode.InvalidBody, Span(body, i, i + 1), "unmatched '}' in body; write '}}' for a literal brace");
+                i++;
+            }
+            else if (c == '{')
+            {
+                var close = value.IndexOf('}', i + 1);
+                if (close < 0)
+                {
+                    diagnostics.Error(DiagnosticCode.InvalidBody, Span(body, i, i + 1), "unclosed '{' in body; write '{{' for a literal brace");
+                    break;
+                }
+
+                var name = value.Substring(i + 1, close - i - 1);
+                var index = ResolveCapture(diagnostics, Span(body, i, close + 1), name, captures, path);
+                Flush(literal, parts);
+                parts.Add(new TemplatePart { Text = name, CaptureIndex = index });
+                i = close + 1;
+            }
+            else
+            {
+                literal.Append(c);
+                i++;
+            }
+        }
+
+        Flush(literal, parts);
+        return parts.ToEquatableArray();
+    }
+
+    /// <summary>The position of <paramref name="name"/> among the path's captures; reports and returns 0 when there is none.</summary>
+    private static int ResolveCapture(DiagnosticBag diagnostics, TextSpan span, string name, IReadOnlyList<string>? captures, PathTemplate? path)
+    {
+        if (name.Length == 0)
+        {
+            diagnostics.Error(DiagnosticCode.InvalidBody, span, "empty '{}' in body; write '{name}' for a captured value or '{{}}' for literal braces");
+            return 0;
+        }
+
+        if (captures is null || path is null)
+        {
+            return 0;
+        }
+
+        // An unnamed '**' takes a position but cannot be referred to.
+        for (var index = 0; index < captures.Count; index++)
+        {
+            if (captures[index].Length > 0 && captures[index] == name)
+            {
+                return index;
+            }
+        }
+
+        var named = new List<string>();
+        foreach (var capture in captures)
+        {
+            if (capture.Length > 0)
+            {
+                named.Add(capture);
+            }
+        }
+
+        var suggestion = NameSuggester.Suggest(name, named);
+        var hint = suggestion is not null ? "did you mean '" + suggestion + "'?"
+            : named.Count == 0 ? "path '" + path.Text + "' captures nothing; write '{{' and '}}' for literal braces"
+            : "path '" + path.Text + "' captures '" + string.Join("', '", named) + "'";
+        diagnostics.Error(DiagnosticCode.UnknownCapture, span, "unknown capture '" + name + "' in body; " + hint);
+        return 0;
+    }
+
+    private static void Flush(StringBuilder literal, List<TemplatePart> parts)
+    {
+        if (literal.Length > 0)
+        {
+            parts.Add(new TemplatePart { Text = literal.ToString(), CaptureIndex = -1 });
+            literal.Clear();
+        }
+    }
+
+    private static TextSpan Span(Token body, int start, int end) => TextSpan.FromBounds(body.SourceOffsetOf(start), body.SourceOffsetOf(end));
+}

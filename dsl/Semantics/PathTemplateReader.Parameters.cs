@@ -1,0 +1,119 @@
+using System.Collections.Generic;
+using Gateway.Dsl.Diagnostics;
+using Gateway.Dsl.Model;
+
+namespace Gateway.Dsl.Semantics;
+
+/// <summary>Parameters, catch-alls and their names and constraints.</summary>
+internal sealed partial class PathTemplateReader
+{
+    private static readonly Dictionary<string, ParameterConstraint> Constraints = new()
+    {
+        ["int"] = ParameterConstraint.Int,
+        ["long"] = ParameterConstraint.Long,
+        ["guid"] = ParameterConstraint.Guid,
+        ["alpha"] = ParameterConstraint.Alpha,
+    };
+
+    /// <summary>Reads <c>{name}</c>, <c>{name:constraint}</c> or <c>{**name}</c>; <paramref name="inner"/> is between the braces.</summary>
+    private void ReadParameter(string inner, int offset, bool isLast)
+    {
+        var whole = inner.Length + 2;
+        if (inner.StartsWith("**", System.StringComparison.Ordinal))
+        {
+            var catchAllName = inner.Substring(2);
+            if (!NameRules.IsParameterName(catchAllName))
+            {
+                Fail(DiagnosticCode.InvalidPath, offset, whole, "'{" + inner + "}' is not a catch-all; write '**' or '{**name}' with a name of letters, digits and '_'");
+                return;
+            }
+
+            AddCatchAll(catchAllName, offset, whole, isLast);
+            return;
+        }
+
+        var colon = inner.IndexOf(':');
+        var name = colon < 0 ? inner : inner.Substring(0, colon);
+        if (!NameRules.IsParameterName(name))
+        {
+            Fail(DiagnosticCode.InvalidPath, offset, whole, "'{" + inner + "}' has no valid parameter name; write '{name}' with a letter or '_' first, then letters, digits and '_'");
+            return;
+        }
+
+        var constraint = ParameterConstraint.None;
+        if (colon >= 0)
+        {
+            var written = inner.Substring(colon + 1);
+            if (!Constraints.TryGetValue(written, out constraint))
+            {
+                var suggestion = NameSuggester.Suggest(written, Constraints.Keys);
+                var hint = suggestion is null ? "; use int, long, guid or alpha" : "; did you mean '" + suggestion + "'?";
+                _diagnostics.Error(DiagnosticCode.UnknownConstraint, TokenChecks.Inside(_token, offset + 2 + colon, written.Length == 0 ? 1 : written.Length), "unknown constraint '" + written + "'" + hint);
+                _failed = true;
+                return;
+            }
+        }
+
+        if (AddCapture(name, offset, whole))
+        {
+            _segments.Add(new PathSegment { Kind = SegmentKind.Parameter, Value = name, Constraint = constraint });
+        }
+    }
+
+    private void AddCatchAll(string name, int offset, int length, bool isLast)
+    {
+        if (!isLast)
+        {
+            Fail(DiagnosticCode.MisplacedCatchAll, offset, length, "catch-all '" + _token.Text.Substring(offset, length) + "' must be the last segment; use '{name}' to match one segment here");
+            return;
+        }
+
+        if (AddCapture(name, offset, length))
+        {
+            _segments.Add(new PathSegment { Kind = SegmentKind.CatchAll, Value = name, Constraint = ParameterConstraint.None });
+        }
+    }
+
+    /// <summary>Counts a capture and checks its name is new; returns false after reporting a problem.</summary>
+    private bool AddCapture(string name, int offset, int length)
+    {
+        _captures++;
+        if (_captures == MaxCaptures + 1)
+        {
+            Fail(DiagnosticCode.TooManyCaptures, offset, length, "path has more than " + MaxCaptures + " captures; match this segment with a literal or use one catch-all for the rest");
+            return false;
+        }
+
+        if (name.Length > 0)
+        {
+            if (_names.ContainsKey(name))
+            {
+                Fail(DiagnosticCode.DuplicateParameter, offset, length, "parameter '" + name + "' appears twice in the path; rename one");
+                return false;
+            }
+
+            _names[name] = offset;
+        }
+
+        return true;
+    }
+
+    /// <summary>Reports braces that do not form a whole-segment parameter: <c>/a{b}</c>, <c>/{id</c>, <c>/id}</c>.</summary>
+    private void ReportBraces(string segment, int offset)
+    {
+        var open = segment.IndexOf('{');
+        var close = open >= 0 ? segment.IndexOf('}', open) : -1;
+        if (open >= 0 && close > open)
+        {
+            Fail(DiagnosticCode.InvalidPath, offset, segment.Length, "'" + segment + "' mixes text and a parameter; a parameter must be a whole segment, as in '/a/{b}'");
+        }
+        else if (open >= 0)
+        {
+            Fail(DiagnosticCode.InvalidPath, offset + open, 1, "unmatched '{' in path; close the parameter with '}'");
+        }
+        else
+        {
+            Fail(DiagnosticCode.InvalidPath, offset + segment.IndexOf('}'), 1, "unmatched '}' in path; open the parameter with '{'");
+        }
+    }
+}

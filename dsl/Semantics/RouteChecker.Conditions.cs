@@ -1,0 +1,162 @@
+using System.Collections.Generic;
+using System.Globalization;
+using Gateway.Dsl.Diagnostics;
+using Gateway.Dsl.Model;
+using Gateway.Dsl.Syntax;
+
+namespace Gateway.Dsl.Semantics;
+
+/// <summary>The match conditions of a route: hosts, methods, headers, queries and priority.</summary>
+internal sealed partial class RouteChecker
+{
+    private static readonly KeyValuePair<string, MethodSet>[] Methods =
+    {
+        new("GET", MethodSet.Get),
+        new("HEAD", MethodSet.Head),
+        new("POST", MethodSet.Post),
+        new("PUT", MethodSet.Put),
+        new("DELETE", MethodSet.Delete),
+        new("PATCH", MethodSet.Patch),
+        new("OPTIONS", MethodSet.Options),
+        new("TRACE", MethodSet.Trace),
+        new("CONNECT", MethodSet.Connect),
+    };
+
+    private void ReadHosts(DirectiveSyntax directive)
+    {
+        foreach (var argument in directive.Arguments)
+        {
+            var host = HostPatternReader.Read(_diagnostics, argument);
+            if (host is null)
+            {
+                continue;
+            }
+
+            var key = host.ToString();
+            if (_firstHost.ContainsKey(key))
+            {
+                _diagnostics.Error(DiagnosticCode.DuplicateHost, argument.Span, "host '" + key + "' is listed twice; remove one");
+                continue;
+            }
+
+            _firstHost[key] = argument;
+            _hosts.Add(host);
+        }
+    }
+
+    private void ReadMethods(DirectiveSyntax directive)
+    {
+        foreach (var argument in directive.Arguments)
+        {
+            if (!TokenChecks.RequireWord(_diagnostics, argument, "a method"))
+            {
+                continue;
+            }
+
+            var method = Find(argument.Text);
+            if (method == MethodSet.None)
+            {
+                // Methods are case-sensitive (RFC 9110 §9.1), so 'get' is an error with a hint rather than a synonym.
+                var suggestion = NameSuggester.Suggest(argument.Text, MethodNames());
+                var hint = suggestion is null ? "; use GET, HEAD, POST, PUT, DELETE, PATCH, OPTIONS, TRACE or CONNECT" : "; did you mean '" + suggestion + "'?";
+                _diagnostics.Error(DiagnosticCode.UnknownMethod, argument.Span, "unknown method '" + argument.Text + "'" + hint);
+            }
+            else if ((_methods & method) != 0)
+            {
+                _diagnostics.Error(DiagnosticCode.DuplicateMethod, argument.Span, "method '" + argument.Text + "' is listed twice; remove one");
+            }
+            else
+            {
+                _methods |= method;
+            }
+        }
+    }
+
+    private void ReadHeader(DirectiveSyntax directive)
+    {
+        var name = directive.Arguments[0];
+        if (!TokenChecks.RequireWord(_diagnostics, name, "a header name"))
+        {
+            return;
+        }
+
+        var bad = NameRules.FirstNonTokenChar(name.Text);
+        if (bad >= 0)
+        {
+            _diagnostics.Error(
+                DiagnosticCode.InvalidHeaderName,
+                TokenChecks.Inside(name, bad, 1),
+                "header name '" + name.Text + "' contains '" + name.Text[bad] + "'; header names use letters, digits and !#$%&'*+-.^_`|~");
+            return;
+        }
+
+        // Header names compare case-insensitively (RFC 9110 §5.1), so the model keeps them in lower case.
+        var lower = name.Text.ToLowerInvariant();
+        if (_firstHeader.TryGetValue(lower, out var first))
+        {
+            _diagnostics.Error(DiagnosticCode.DuplicateHeader, name.Span, "header '" + lower + "' is already matched on line " + TokenChecks.LineOf(_diagnostics, first.Span) + "; keep one condition per header");
+            return;
+        }
+
+        _firstHeader[lower] = name;
+        _headers.Add(new HeaderMatch { Name = lower, Value = directive.Arguments.Count > 1 ? directive.Arguments[1].Value : null });
+    }
+
+    private void ReadQuery(DirectiveSyntax directive)
+    {
+        var name = directive.Arguments[0];
+        if (!TokenChecks.RequireWord(_diagnostics, name, "a query parameter name"))
+        {
+            return;
+        }
+
+        var bad = name.Text.IndexOfAny(new[] { '=', '&' });
+        if (bad >= 0)
+        {
+            _diagnostics.Error(
+                DiagnosticCode.InvalidQueryName,
+                TokenChecks.Inside(name, bad, 1),
+                "query name '" + name.Text + "' contains '" + name.Text[bad] + "'; write the name and value apart, as in 'query version 2'");
+            return;
+        }
+
+        if (_firstQuery.TryGetValue(name.Text, out var first))
+        {
+            _diagnostics.Error(DiagnosticCode.DuplicateQuery, name.Span, "query parameter '" + name.Text + "' is already matched on line " + TokenChecks.LineOf(_diagnostics, first.Span) + "; keep one condition per parameter");
+            return;
+        }
+
+        _firstQuery[name.Text] = name;
+        _queries.Add(new QueryMatch { Name = name.Text, Value = directive.Arguments.Count > 1 ? directive.Arguments[1].Value : null });
+    }
+
+    private void ReadPriority(Token token)
+    {
+        if (TokenChecks.RequireWord(_diagnostics, token, "a priority")
+            && !int.TryParse(token.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _priority))
+        {
+            _diagnostics.Error(DiagnosticCode.InvalidPriority, token.Span, "priority '" + token.Text + "' is not an integer; write a whole number, e.g. 'priority 10'");
+        }
+    }
+
+    private static MethodSet Find(string name)
+    {
+        foreach (var pair in Methods)
+        {
+            if (pair.Key == name)
+            {
+                return pair.Value;
+            }
+        }
+
+        return MethodSet.None;
+    }
+
+    private static IEnumerable<string> MethodNames()
+    {
+        foreach (var pair in Methods)
+        {
+            yield return pair.Key;
+        }
+    }
+}

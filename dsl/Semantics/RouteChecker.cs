@@ -1,0 +1,137 @@
+using System.Collections.Generic;
+using Gateway.Dsl.Collections;
+using Gateway.Dsl.Diagnostics;
+using Gateway.Dsl.Model;
+using Gateway.Dsl.Syntax;
+
+namespace Gateway.Dsl.Semantics;
+
+/// <summary>Checks one <c>route NAME { … }</c> block and builds its <see cref="Route"/>.</summary>
+/// <remarks>Every directive is checked even after an error, so that one run reports all of the block's problems. The
+/// <c>respond</c> body is read last because its captures refer to the path, which may come later in the block.</remarks>
+internal sealed partial class RouteChecker
+{
+    private readonly DiagnosticBag _diagnostics;
+    private readonly BlockSyntax _block;
+    private readonly string _name;
+    private readonly IReadOnlyCollection<string> _upstreams;
+    private readonly Dictionary<string, DirectiveSyntax> _seen = new();
+    private readonly List<HostPattern> _hosts = new();
+    private readonly List<HeaderMatch> _headers = new();
+    private readonly List<QueryMatch> _queries = new();
+    private readonly Dictionary<string, Token> _firstHost = new();
+    private readonly Dictionary<string, Token> _firstHeader = new();
+    private readonly Dictionary<string, Token> _firstQuery = new();
+    private MethodSet _methods;
+    private PathTemplate? _path;
+    private int _priority;
+    private DirectiveSyntax? _action;
+    private RouteAction? _actionModel;
+
+    private RouteChecker(DiagnosticBag diagnostics, BlockSyntax block, string name, IReadOnlyCollection<string> upstreams)
+    {
+        _diagnostics = diagnostics;
+        _block = block;
+        _name = name;
+        _upstreams = upstreams;
+    }
+
+    /// <summary>Checks <paramref name="block"/>; returns the route, or null when its path or action is missing or invalid.</summary>
+    /// <param name="diagnostics">Where to report.</param>
+    /// <param name="block">The route block.</param>
+    /// <param name="name">The route's name.</param>
+    /// <param name="index">The route's position among the file's routes.</param>
+    /// <param name="upstreams">The names of every upstream in the file, for <c>to</c>.</param>
+    public static Route? Check(DiagnosticBag diagnostics, BlockSyntax block, string name, int index, IReadOnlyCollection<string> upstreams) =>
+        new RouteChecker(diagnostics, block, name, upstreams).Run(index);
+
+    private Route? Run(int index)
+    {
+        DirectiveSyntax? respond = null;
+        foreach (var directive in _block.Directives)
+        {
+            var shape = DirectiveCatalog.Find(directive.Name, DirectiveLevel.Route);
+            if (shape is null)
+            {
+                DirectiveCatalog.ReportUnknown(_diagnostics, directive.Keyword, DirectiveLevel.Route);
+                continue;
+            }
+
+            var first = directive.Name is "to" or "respond" ? TakeAction(directive) : shape.Repeatable || DirectiveCatalog.CheckOnce(_diagnostics, _seen, directive, "a route");
+            if (!first || !DirectiveCatalog.CheckArity(_diagnostics, directive, shape))
+            {
+                continue;
+            }
+
+            switch (directive.Name)
+            {
+                case "host": ReadHosts(directive); break;
+                case "method": ReadMethods(directive); break;
+                case "path": _path = PathTemplateReader.Read(_diagnostics, directive.Arguments[0]); break;
+                case "header": ReadHeader(directive); break;
+                case "query": ReadQuery(directive); break;
+                case "priority": ReadPriority(directive.Arguments[0]); break;
+                case "to": ReadTo(directive.Arguments[0]); break;
+                case "respond": respond = directive; break;
+            }
+        }
+
+        if (respond is not null)
+        {
+            ReadRespond(respond);
+        }
+
+        if (!_seen.ContainsKey("path"))
+        {
+            _diagnostics.Error(DiagnosticCode.MissingPath, _block.NameSpan, "route '" + _name + "' has no 'path'; add one, e.g. 'path /users/{id}'");
+        }
+
+        if (_action is null)
+        {
+            _diagnostics.Error(DiagnosticCode.MissingAction, _block.NameSpan, "route '" + _name + "' has no action; add 'to UPSTREAM' or 'respond STATUS'");
+        }
+
+        if (_path is null || _actionModel is null)
+        {
+            return null;
+        }
+
+        return new Route
+        {
+            Name = _name,
+            Index = index,
+            Line = TokenChecks.LineOf(_diagnostics, _block.Keyword.Span),
+            NameSpan = _block.NameSpan,
+            Hosts = _hosts.ToEquatableArray(),
+            Methods = _methods,
+            Path = _path,
+            Headers = _headers.ToEquatableArray(),
+            Queries = _queries.ToEquatableArray(),
+            Priority = _priority,
+            Action = _actionModel,
+        };
+    }
+
+    /// <summary>Records the route's one action; reports a second <c>to</c>/<c>respond</c> and returns whether this is the first.</summary>
+    private bool TakeAction(DirectiveSyntax directive)
+    {
+        if (_action is null)
+        {
+            _action = directive;
+            _seen[directive.Name] = directive;
+            return true;
+        }
+
+        if (_action.Name == directive.Name)
+        {
+            return DirectiveCatalog.CheckOnce(_diagnostics, _seen, directive, "a route");
+        }
+
+        _diagnostics.Error(
+            DiagnosticCode.MultipleActions,
+            directive.Keyword.Span,
+            "route '" + _name + "' already has '" + _action.Name + "' on line " + TokenChecks.LineOf(_diagnostics, _action.Keyword.Span)
+                + "; a route has one action, so remove '" + _action.Name + "' or '" + directive.Name + "'");
+        return false;
+    }
+}

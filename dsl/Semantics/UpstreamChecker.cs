@@ -1,0 +1,111 @@
+using System.Collections.Generic;
+using Gateway.Dsl.Collections;
+using Gateway.Dsl.Diagnostics;
+using Gateway.Dsl.Model;
+using Gateway.Dsl.Syntax;
+
+namespace Gateway.Dsl.Semantics;
+
+/// <summary>Checks one <c>upstream NAME { … }</c> block: its endpoints and balance mode.</summary>
+internal static class UpstreamChecker
+{
+    private static readonly Dictionary<string, BalanceMode> Modes = new()
+    {
+        ["round_robin"] = BalanceMode.RoundRobin,
+        ["least_requests"] = BalanceMode.LeastRequests,
+        ["power_of_two"] = BalanceMode.PowerOfTwo,
+        ["random"] = BalanceMode.Random,
+    };
+
+    /// <summary>Checks <paramref name="block"/>; returns the upstream, which the caller discards when the file has errors.</summary>
+    public static Upstream Check(DiagnosticBag diagnostics, BlockSyntax block, string name)
+    {
+        var seen = new Dictionary<string, DirectiveSyntax>();
+        var endpoints = new List<string>();
+        var firstByUri = new Dictionary<string, Token>();
+        var balance = BalanceMode.PowerOfTwo;
+        foreach (var directive in block.Directives)
+        {
+            var shape = DirectiveCatalog.Find(directive.Name, DirectiveLevel.Upstream);
+            if (shape is null)
+            {
+                DirectiveCatalog.ReportUnknown(diagnostics, directive.Keyword, DirectiveLevel.Upstream);
+                continue;
+            }
+
+            if (!shape.Repeatable && !DirectiveCatalog.CheckOnce(diagnostics, seen, directive, "an upstream"))
+            {
+                continue;
+            }
+
+            if (!seen.ContainsKey(directive.Name))
+            {
+                seen[directive.Name] = directive;
+            }
+
+            if (!DirectiveCatalog.CheckArity(diagnostics, directive, shape))
+            {
+                continue;
+            }
+
+            if (directive.Name == "balance")
+            {
+                balance = ReadBalance(diagnostics, directive.Arguments[0]) ?? balance;
+                continue;
+            }
+
+            foreach (var argument in directive.Arguments)
+            {
+                var uri = EndpointReader.Read(diagnostics, argument);
+                if (uri is null)
+                {
+                    continue;
+                }
+
+                if (firstByUri.TryGetValue(uri, out var first))
+                {
+                    diagnostics.Error(
+                        DiagnosticCode.DuplicateEndpoint,
+                        argument.Span,
+                        "endpoint '" + argument.Text + "' is already listed on line " + TokenChecks.LineOf(diagnostics, first.Span) + "; remove one");
+                    continue;
+                }
+
+                firstByUri[uri] = argument;
+                endpoints.Add(argument.Text);
+            }
+        }
+
+        // An 'endpoints' line with no valid URL has been reported already; only a block without any gets this error.
+        if (!seen.ContainsKey("endpoints"))
+        {
+            diagnostics.Error(DiagnosticCode.MissingEndpoints, block.NameSpan, "upstream '" + name + "' has no endpoints; add 'endpoints http://HOST:PORT'");
+        }
+
+        return new Upstream
+        {
+            Name = name,
+            Endpoints = endpoints.ToEquatableArray(),
+            Balance = balance,
+            Line = TokenChecks.LineOf(diagnostics, block.Keyword.Span),
+        };
+    }
+
+    private static BalanceMode? ReadBalance(DiagnosticBag diagnostics, Token token)
+    {
+        if (!TokenChecks.RequireWord(diagnostics, token, "a balance mode"))
+        {
+            return null;
+        }
+
+        if (Modes.TryGetValue(token.Text, out var mode))
+        {
+            return mode;
+        }
+
+        var suggestion = NameSuggester.Suggest(token.Text, Modes.Keys);
+        var hint = suggestion is null ? "; use round_robin, least_requests, power_of_two or random" : "; did you mean '" + suggestion + "'?";
+        diagnostics.Error(DiagnosticCode.UnknownBalanceMode, token.Span, "unknown balance mode '" + token.Text + "'" + hint);
+        return null;
+    }
+}
