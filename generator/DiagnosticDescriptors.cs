@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DiagnosticCode = Gateway.Dsl.Diagnostics.DiagnosticCode;
+using Microsoft.CodeAnalysis;
+using DiagnosticSeverity = Microsoft.CodeAnalysis.DiagnosticSeverity;
+using DslSeverity = Gateway.Dsl.Diagnostics.DiagnosticSeverity;
+
+namespace Gateway.Generator;
+
+/// <summary>The generator's diagnostic descriptors: one per dsl code, plus the generator's own GW09xx.</summary>
+/// <remarks>All are errors (dsl warnings stay warnings) in category <c>Routes</c> and not configurable: a route file that does not check must fail the
+/// build (design.md, "What a bad route file gets").</remarks>
+internal static class DiagnosticDescriptors
+{
+    /// <summary>The category every route diagnostic carries.</summary>
+    public const string Category = "Routes";
+
+    private static readonly string[] NotConfigurable = [WellKnownDiagnosticTags.NotConfigurable];
+
+    /// <summary>GW0901: <c>[GeneratedRoutes("x.gw")]</c> names a file that is not an AdditionalFile.</summary>
+    public static readonly DiagnosticDescriptor RouteFileNotFound = new(
+        id: "GW0901",
+        title: "Route file is not an AdditionalFile",
+        messageFormat: "route file '{0}' is not an AdditionalFile of this project; add <AdditionalFiles Include=\"{0}\" /> to the project file",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        customTags: NotConfigurable);
+
+    /// <summary>GW0902: the generator failed unexpectedly; reported instead of letting the exception reach the compiler.</summary>
+    public static readonly DiagnosticDescriptor GeneratorFailure = new(
+        id: "GW0902",
+        title: "Route generator failed",
+        messageFormat: "the route generator failed on '{0}': {1}; please report this with the route file",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        customTags: NotConfigurable);
+
+    /// <summary>GW0903: the marked class cannot take generated code (not partial, nested, generic, or a mismatched <c>Match</c>).</summary>
+    public static readonly DiagnosticDescriptor InvalidRoutesClass = new(
+        id: "GW0903",
+        title: "Class cannot receive generated routes",
+        messageFormat: "class '{0}' cannot receive generated routes: {1}",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        customTags: NotConfigurable);
+
+    /// <summary>One descriptor per code of the dsl's table, built once; titles come from <see cref="DiagnosticCode.All"/>.</summary>
+    private static readonly Dictionary<string, DiagnosticDescriptor> DslErrors =
+        DiagnosticCode.All.ToDictionary(info => info.Code, info => Create(info.Code, info.Title, DiagnosticSeverity.Error), StringComparer.Ordinal);
+
+    /// <summary>The descriptor for a dsl diagnostic code such as <c>GW0103</c>; the message is the dsl's own text.</summary>
+    /// <remarks>A code missing from the table (a dsl change not yet listed) still gets a descriptor, titled by its code,
+    /// so that no diagnostic is ever dropped.</remarks>
+    public static DiagnosticDescriptor ForDslCode(string code, DslSeverity severity)
+    {
+        if (severity == DslSeverity.Error && DslErrors.TryGetValue(code, out var known))
+        {
+            return known;
+        }
+
+        var title = DiagnosticCode.All.FirstOrDefault(info => info.Code == code)?.Title ?? code;
+        return Create(code, title, severity == DslSeverity.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning);
+    }
+
+    // The dsl owns codes and wording; "{0}" passes its message through unchanged.
+#pragma warning disable RS1017 // The id is data from the dsl's code table, not a literal in this assembly.
+    private static DiagnosticDescriptor Create(string code, string title, DiagnosticSeverity severity) => new(
+        id: code,
+        title: title,
+        messageFormat: "{0}",
+        category: Category,
+        defaultSeverity: severity,
+        isEnabledByDefault: true,
+        customTags: NotConfigurable);
+#pragma warning restore RS1017
+}
