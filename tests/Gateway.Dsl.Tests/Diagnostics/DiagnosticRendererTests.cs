@@ -1,0 +1,101 @@
+using Gateway.Dsl.Diagnostics;
+using Gateway.Dsl.Text;
+
+namespace Gateway.Dsl.Tests.Diagnostics;
+
+/// <summary>Golden tests of the rendered form: first line, source line, carets.</summary>
+public sealed class DiagnosticRendererTests
+{
+    [Fact]
+    public void Render_UndefinedUpstream_UnderlinesTheName()
+    {
+        var text = "upstream users {\n  endpoints http://127.0.0.1:5001\n}\n\nroute user-by-id {\n  path /users/{id:int}\n  to user\n}\n";
+
+        var rendered = Render(text, "routes.gw");
+
+        Assert.Equal(
+            "routes.gw(7,6): error GW0103: upstream 'user' is not defined; did you mean 'users'?\n" +
+            " 7 |   to user\n" +
+            "   |      ^^^^\n",
+            rendered);
+    }
+
+    [Fact]
+    public void Render_TwoDigitLine_WidensGutter()
+    {
+        var text = string.Concat(Enumerable.Repeat("\n", 11)) + "lisen :80\n";
+
+        var rendered = Render(text, "routes.gw");
+
+        Assert.Equal(
+            "routes.gw(12,1): error GW0101: unknown directive 'lisen'; did you mean 'listen'? top-level directives are: listen, admin, upstream, route\n" +
+            " 12 | lisen :80\n" +
+            "    | ^^^^^\n",
+            rendered);
+    }
+
+    [Fact]
+    public void Render_TabsBeforeSpan_AreKeptInCaretLine()
+    {
+        var text = "route r {\n\tpath /a\n\tto u\n}\n";
+
+        var rendered = Render(text, "r.gw");
+
+        Assert.Equal(
+            "r.gw(3,5): error GW0103: upstream 'u' is not defined; define it with 'upstream u { endpoints … }'\n" +
+            " 3 | \tto u\n" +
+            "   | \t   ^\n",
+            rendered);
+    }
+
+    [Fact]
+    public void Render_EmptySpan_ShowsOneCaret()
+    {
+        var source = new SourceText("route r\n", "r.gw");
+        var bag = new DiagnosticBag(source);
+        bag.Error(DiagnosticCode.MissingOpenBrace, new TextSpan(7, 0), "expected '{' after 'route r'; write 'route r {'");
+
+        var rendered = DiagnosticRenderer.Render(bag.Items[0], source);
+
+        Assert.Equal(
+            "r.gw(1,8): error GW0007: expected '{' after 'route r'; write 'route r {'\n" +
+            " 1 | route r\n" +
+            "   |        ^\n",
+            rendered);
+    }
+
+    [Fact]
+    public void Render_SpanOverLineBreak_UnderlinesToEndOfFirstLine()
+    {
+        var source = new SourceText("ab\ncd\n", "r.gw");
+        var bag = new DiagnosticBag(source);
+        bag.Error("GW9999", new TextSpan(1, 4), "m");
+
+        var rendered = DiagnosticRenderer.Render(bag.Items[0], source);
+
+        Assert.Equal("r.gw(1,2): error GW9999: m\n 1 | ab\n   |  ^\n", rendered);
+    }
+
+    [Fact]
+    public void Render_SeveralDiagnostics_RendersEachInOrder()
+    {
+        var text = "listen :0\nadmin x\n";
+
+        var rendered = Render(text, "r.gw");
+
+        Assert.Equal(
+            "r.gw(1,8): error GW0208: address ':0' has no host; write '0.0.0.0:0' or '*:0'\n" +
+            " 1 | listen :0\n" +
+            "   |        ^\n" +
+            "r.gw(2,7): error GW0208: address 'x' has no port; write 'x:8080'\n" +
+            " 2 | admin x\n" +
+            "   |       ^\n",
+            rendered);
+    }
+
+    private static string Render(string text, string path)
+    {
+        var result = RouteFile.Parse(text, path);
+        return DiagnosticRenderer.Render(result.Diagnostics, new SourceText(text, path));
+    }
+}
