@@ -30,10 +30,18 @@ public sealed class GatewayListeners
     /// <summary>Binds both listeners; called from Kestrel's configuration callback.</summary>
     internal void Bind(KestrelServerOptions kestrel, IPEndPoint publicEndPoint, IPEndPoint adminEndPoint)
     {
-        // HTTP/1.1 and HTTP/2 on cleartext: Kestrel detects the HTTP/2 preface, so h2c with prior knowledge works.
+        // HTTP/1.1 and HTTP/2 cleartext with prior knowledge on one port; Kestrel alone would answer the HTTP/2
+        // preface with HTTP_1_1_REQUIRED, so the public endpoint borrows the HTTP/2 handler of an internal one.
+        var h2c = new H2cPriorKnowledge(kestrel.Limits.KeepAliveTimeout);
+        kestrel.Listen(IPAddress.Loopback, 0, options =>
+        {
+            options.Protocols = HttpProtocols.Http2;
+            options.Use(h2c.CaptureHttp2);
+        });
         kestrel.Listen(publicEndPoint, options =>
         {
             options.Protocols = HttpProtocols.Http1AndHttp2;
+            options.Use(h2c.DetectPreface);
             _public = options;
         });
         kestrel.Listen(adminEndPoint, options =>

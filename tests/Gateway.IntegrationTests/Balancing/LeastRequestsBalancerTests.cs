@@ -1,0 +1,40 @@
+using Gateway.IntegrationTests.Common;
+
+namespace Gateway.IntegrationTests.Balancing;
+
+/// <summary><c>balance least_requests</c> through the real gateway.</summary>
+public sealed class LeastRequestsBalancerTests
+{
+    [Fact]
+    public async Task Pick_OneUpstreamHeldBusy_SendsEverythingToIdleOnes()
+    {
+        await using var pool = await CreatePoolAsync();
+        using var client = pool.Gateway.CreateClient();
+        var held = await pool.HoldOneOnFirstAsync(client);
+
+        var counts = await pool.CountAsync(client, 60);
+
+        Assert.Equal(0, counts[0]);
+        Assert.True(counts[1] > 0 && counts[2] > 0, $"ties between idle endpoints spread: {counts[1]}/{counts[2]}");
+        pool.Upstreams[0].ReleaseHeld();
+        foreach (var response in await Task.WhenAll(held))
+        {
+            Assert.True(response.IsSuccessStatusCode);
+            response.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Pick_AllIdle_SpreadsOverEveryUpstream()
+    {
+        await using var pool = await CreatePoolAsync();
+        using var client = pool.Gateway.CreateClient();
+
+        var counts = await pool.CountAsync(client, 300);
+
+        // Idle endpoints tie; the rotating scan start spreads sequential requests evenly.
+        Assert.Equal([100, 100, 100], counts);
+    }
+
+    private static Task<BalancedUpstreams> CreatePoolAsync() => BalancedUpstreams.StartAsync("least_requests");
+}

@@ -1,0 +1,22 @@
+using System.Text.Json;
+
+namespace Gateway.IntegrationTests.Common;
+
+/// <summary>What an <see cref="EchoUpstream"/> said it received.</summary>
+public sealed record EchoReply(string Upstream, string Method, string Path, string Query, string Protocol, IReadOnlyDictionary<string, string> Headers)
+{
+    /// <summary>Reads the echo JSON from a successful response.</summary>
+    public static async Task<EchoReply> ReadAsync(HttpResponseMessage response)
+    {
+        Assert.True(response.IsSuccessStatusCode, $"status {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = json.RootElement;
+        return new EchoReply(
+            root.GetProperty("upstream").GetString()!,
+            root.GetProperty("method").GetString()!,
+            root.GetProperty("path").GetString()!,
+            root.GetProperty("query").GetString() ?? string.Empty,
+            root.GetProperty("protocol").GetString()!,
+            root.GetProperty("headers").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!));
+    }
+}

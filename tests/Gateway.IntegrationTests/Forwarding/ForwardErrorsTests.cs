@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Gateway.IntegrationTests.Common;
+using Microsoft.Extensions.Logging;
+
+namespace Gateway.IntegrationTests.Forwarding;
+
+/// <summary>Upstream failures as the client sees them: status, problem body, and the log level they leave.</summary>
+public sealed class ForwardErrorsTests
+{
+    [Fact]
+    public async Task SendAsync_UpstreamSlowerThanTimeout_Returns504Problem()
+    {
+        await using var slow = await EchoUpstream.StartAsync("slow");
+        await using var gateway = await CreateGatewayAsync(slow, upstreamTimeout: "00:00:00.500");
+        using var client = gateway.CreateClient();
+
+        var started = DateTime.UtcNow;
+        using var response = await client.GetAsync("/slow?ms=10000");
+
+        Assert.Equal(504, (int)response.StatusCode);
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(8), "the timeout, not the upstream, ended the request");
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(504, json.RootElement.GetProperty("status").GetInt32());
+        Assert.Contains(gateway.Logs.Entries, e => e.EventId.Id == Gateway.Logging.EventIds.ForwardFailed && e.Level == LogLevel.Warning);
+        Assert.DoesNotContain(gateway.Logs.Entries, e => e.Level >= LogLevel.Error);
+    }
+
+    [Fact]
+    public async Task SendAsync_ClientAbortsMidRequest_NoErrorLog()
+    {
+        await using var slow = await EchoUpstream.StartAsync("slow");
+        await using var gateway = await CreateGatewayAsync(slow, upstreamTimeout: "00:00:30");
+        using var client = gateway.CreateClient();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetAsync("/slow?ms=5000", cancel.Token));
+
+        // The gateway notices the abort when its forward ends; wait for that log line (bounded).
+        for (var i = 0; i < 50 && !gateway.Logs.Entries.Any(e => e.EventId.Id == Gateway.Logging.EventIds.ForwardFailed); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        var entry = Assert.Single(gateway.Logs.Entries, e => e.EventId.Id == Gateway.Logging.EventIds.ForwardFailed);
+        Assert.Equal(LogLevel.Debug, entry.Level);
+        Assert.DoesNotContain(gateway.Logs.Entries, e => e.Level >= LogLevel.Error);
+    }
+
+    private static Task<GatewayHost> CreateGatewayAsync(EchoUpstream upstream, string upstreamTimeout) => GatewayHost.StartAsync(
+        $$"""
+        upstream slow { endpoints {{upstream.Address}} }
+        route all {
+          path /**
+          to slow
+        }
+        """,
+        ("Gateway:UpstreamTimeout", upstreamTimeout));
+}

@@ -1,0 +1,66 @@
+using System.Net.Sockets;
+using System.Text;
+using Gateway.IntegrationTests.Common;
+using Microsoft.Extensions.Logging;
+
+namespace Gateway.IntegrationTests.Hosting;
+
+/// <summary>Startup and connection-level behaviour of the host.</summary>
+public sealed class GatewayAppTests
+{
+    [Fact]
+    public void Build_RouteFileWithErrors_ReturnsNullAndPrintsDiagnostics()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"gateway-bad-{Guid.NewGuid():N}.gw");
+        File.WriteAllText(path, "route r {\n  path /x\n  to nowhere\n}\n");
+        try
+        {
+            var errors = new StringWriter();
+
+            var app = GatewayApp.Build([$"--Gateway:RoutesFile={path}", "--Gateway:Listen=127.0.0.1:0", "--Gateway:Admin=127.0.0.1:0"], errors);
+
+            Assert.Null(app);
+            Assert.Contains(": error GW", errors.ToString());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Build_MissingRouteFile_ReturnsNullAndSaysWhy()
+    {
+        var errors = new StringWriter();
+
+        var app = GatewayApp.Build(["--Gateway:RoutesFile=/nonexistent/routes.gw"], errors);
+
+        Assert.Null(app);
+        Assert.Contains("cannot read route file", errors.ToString());
+    }
+
+    [Fact]
+    public async Task StartAsync_MalformedRequest_Kestrel400AndNoErrorLog()
+    {
+        await using var gateway = await CreateGatewayAsync();
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(gateway.PublicUri.Host, gateway.PublicUri.Port);
+        var stream = tcp.GetStream();
+        stream.ReadTimeout = 10_000;
+
+        await stream.WriteAsync("GET /ping HTTP/1.1\r\nHost: x\r\nthis line has no colon\r\n\r\n"u8.ToArray());
+        var buffer = new byte[4096];
+        var read = await stream.ReadAsync(buffer);
+        var reply = Encoding.ASCII.GetString(buffer, 0, read);
+
+        Assert.StartsWith("HTTP/1.1 400", reply);
+        Assert.DoesNotContain(gateway.Logs.Entries, e => e.Level >= LogLevel.Error);
+    }
+
+    private static Task<GatewayHost> CreateGatewayAsync() => GatewayHost.StartAsync("""
+        route ping {
+          path /ping
+          respond 200 "pong"
+        }
+        """);
+}
