@@ -87,7 +87,7 @@ public static class GatewayApp
     // A configured route file is read and interpreted; otherwise the router generated at build time is used.
     private static RouteTableSnapshot? LoadRouteTable(GatewayOptions options, TextWriter errors)
     {
-        RouteSource source;
+        var source = CompiledRoutes.Source;
         if (options.RoutesFile is { Length: > 0 } path)
         {
             string text;
@@ -102,15 +102,6 @@ public static class GatewayApp
             }
 
             source = RouteSource.Interpreted(text, path);
-        }
-        else if (CompiledRoutes.Source is { } compiled)
-        {
-            source = compiled;
-        }
-        else
-        {
-            errors.WriteLine($"error: this build has no compiled routes; set {GatewayOptions.Section}:{nameof(GatewayOptions.RoutesFile)} to a route file.");
-            return null;
         }
 
         var snapshot = RouteTableLoader.TryLoad(source, out var result);

@@ -1,6 +1,9 @@
 using System.Net.Sockets;
 using System.Text;
+using Gateway.Hosting;
 using Gateway.IntegrationTests.Common;
+using Gateway.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Gateway.IntegrationTests.Hosting;
@@ -25,6 +28,28 @@ public sealed class GatewayAppTests
         finally
         {
             File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Build_NoRouteFile_ServesTheCompiledRouter()
+    {
+        var app = GatewayApp.Build(["--Gateway:Listen=127.0.0.1:0", "--Gateway:Admin=127.0.0.1:0"], TextWriter.Null, builder => builder.Logging.ClearProviders());
+        Assert.NotNull(app);
+        await using (app)
+        {
+            await app.StartAsync();
+            var table = app.Services.GetRequiredService<RouteTableHolder>().Current!;
+            var listeners = app.Services.GetRequiredService<GatewayListeners>();
+            using var admin = new HttpClient { BaseAddress = listeners.AdminUri };
+
+            using var ready = await admin.GetAsync("/readyz");
+
+            Assert.Equal("compiled", table.Router);
+            Assert.Equal("routes.gw", table.Table.FilePath);
+            Assert.True(table.RouteCount > 0);
+            Assert.Equal(System.Net.HttpStatusCode.OK, ready.StatusCode);
+            await app.StopAsync();
         }
     }
 
