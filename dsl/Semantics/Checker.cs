@@ -117,19 +117,23 @@ public static class Checker
 
         if (!TokenChecks.RequireWord(diagnostics, name, "a " + kind + " name"))
         {
+            if (!first.ContainsKey(name.Value))
+            {
+                first[name.Value] = block;
+            }
+
             return name.Value;
         }
 
+        // An invalid name is still registered, so that 'to NAME' does not add an "undefined" error to the real one.
         if (!NameRules.IsBlockName(name.Text))
         {
             diagnostics.Error(
                 DiagnosticCode.InvalidName,
                 name.Span,
                 "'" + name.Text + "' is not a valid " + kind + " name; start with a letter or '_', then use letters, digits, '_', '.' and '-'");
-            return name.Text;
         }
-
-        if (first.TryGetValue(name.Text, out var earlier))
+        else if (first.TryGetValue(name.Text, out var earlier))
         {
             diagnostics.Error(
                 kind == "route" ? DiagnosticCode.DuplicateRoute : DiagnosticCode.DuplicateUpstream,
@@ -138,7 +142,11 @@ public static class Checker
             return name.Text;
         }
 
-        first[name.Text] = block;
+        if (!first.ContainsKey(name.Text))
+        {
+            first[name.Text] = block;
+        }
+
         return name.Text;
     }
 

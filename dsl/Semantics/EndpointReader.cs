@@ -19,6 +19,12 @@ internal static class EndpointReader
         }
 
         var text = token.Text;
+        if (text.IndexOf("://", StringComparison.Ordinal) < 0)
+        {
+            diagnostics.Error(DiagnosticCode.InvalidEndpoint, token.Span, "endpoint '" + text + "' has no scheme; write 'http://" + text + "'");
+            return null;
+        }
+
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https") || uri.Host.Length == 0
             || !(text.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
         {

@@ -1,0 +1,80 @@
+using Gateway.Dsl.Diagnostics;
+
+namespace Gateway.Dsl.Tests;
+
+/// <summary>Runs the corpus in <c>tests/cases</c>: valid files must check clean, invalid files must produce exactly the
+/// diagnostics written by hand in their sibling <c>.diag</c> file.</summary>
+public sealed class CaseFileTests
+{
+    private static readonly string CasesDirectory = Path.Combine(AppContext.BaseDirectory, "cases");
+
+    /// <summary>The names of the valid case files.</summary>
+    public static TheoryData<string> ValidFiles => Names("valid");
+
+    /// <summary>The names of the invalid case files.</summary>
+    public static TheoryData<string> InvalidFiles => Names("invalid");
+
+    [Theory]
+    [MemberData(nameof(ValidFiles))]
+    public void Parse_ValidCase_ChecksClean(string name)
+    {
+        var result = Parse("valid", name);
+
+        Assert.Empty(result.Diagnostics.Select(d => d.ToString()));
+        Assert.NotNull(result.Table);
+        Assert.NotEmpty(result.Table!.Routes);
+    }
+
+    [Theory]
+    [MemberData(nameof(InvalidFiles))]
+    public void Parse_InvalidCase_ReportsExactlyTheDiagFile(string name)
+    {
+        var diagPath = Path.Combine(CasesDirectory, "invalid", Path.ChangeExtension(name, ".diag"));
+        Assert.True(File.Exists(diagPath), name + " has no sibling .diag file");
+        var expected = File.ReadAllLines(diagPath).Where(line => line.Length > 0).ToArray();
+
+        var result = Parse("invalid", name);
+
+        Assert.Equal(expected, result.Diagnostics.Select(d => d.ToString()).ToArray());
+        Assert.Null(result.Table);
+    }
+
+    [Fact]
+    public void InvalidCases_CoverEveryDiagnosticCode()
+    {
+        var covered = Directory.GetFiles(Path.Combine(CasesDirectory, "invalid"), "*.diag")
+            .SelectMany(File.ReadAllLines)
+            .Select(line => line.Split(new[] { ": error " }, StringSplitOptions.None))
+            .Where(parts => parts.Length > 1)
+            .Select(parts => parts[1].Substring(0, 6))
+            .ToHashSet();
+
+        var missing = DiagnosticCode.All.Select(info => info.Code).Except(covered).ToList();
+        Assert.True(missing.Count == 0, "no invalid case for " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void All_Codes_AreUniqueAndInOrder()
+    {
+        var codes = DiagnosticCode.All.Select(info => info.Code).ToList();
+
+        Assert.Equal(codes.Distinct().Count(), codes.Count);
+        Assert.Equal(codes.OrderBy(c => c, StringComparer.Ordinal), codes);
+        Assert.Contains("GW0103", codes);
+        Assert.Equal("GW0301", DiagnosticCode.AmbiguousRoutes);
+    }
+
+    private static CheckResult Parse(string folder, string name) =>
+        RouteFile.Parse(File.ReadAllText(Path.Combine(CasesDirectory, folder, name)), name);
+
+    private static TheoryData<string> Names(string folder)
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(Path.Combine(CasesDirectory, folder), "*.gw").OrderBy(f => f, StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(file));
+        }
+
+        return data;
+    }
+}
