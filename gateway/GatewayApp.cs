@@ -21,6 +21,7 @@ public static class GatewayApp
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(errors);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+        GatewayDefaults.AddTo(builder.Configuration);
         configure?.Invoke(builder);
         var options = GatewayOptions.From(builder.Configuration);
 
@@ -55,10 +56,6 @@ public static class GatewayApp
             kestrel.Limits.MaxRequestBodySize = null;
             listeners.Bind(kestrel, publicEndPoint, adminEndPoint);
         });
-
-        // YARP logs every forwarded request at Information and every failure at Warning; ForwardErrors logs the one line
-        // per failure that operators read, so YARP's forwarder is quiet unless configuration turns it up.
-        builder.Logging.AddFilter("Yarp.ReverseProxy.Forwarder", LogLevel.Error);
 
         var tables = new RouteTableHolder();
         tables.Swap(snapshot);

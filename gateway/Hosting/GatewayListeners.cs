@@ -30,8 +30,9 @@ public sealed class GatewayListeners
     /// <summary>Binds both listeners; called from Kestrel's configuration callback.</summary>
     internal void Bind(KestrelServerOptions kestrel, IPEndPoint publicEndPoint, IPEndPoint adminEndPoint)
     {
-        // HTTP/1.1 and HTTP/2 cleartext with prior knowledge on one port; Kestrel alone would answer the HTTP/2
-        // preface with HTTP_1_1_REQUIRED, so the public endpoint borrows the HTTP/2 handler of an internal one.
+        // HTTP/1.1 and HTTP/2 cleartext with prior knowledge on one port. Kestrel alone would answer the HTTP/2 preface
+        // with HTTP_1_1_REQUIRED, so the public endpoint speaks HTTP/1.1 itself (declaring Http1AndHttp2 without TLS only
+        // earns a startup warning) and hands HTTP/2 connections to the handler of an internal HTTP/2-only endpoint.
         var h2c = new H2cPriorKnowledge(kestrel.Limits.KeepAliveTimeout);
         kestrel.Listen(IPAddress.Loopback, 0, options =>
         {
@@ -40,13 +41,14 @@ public sealed class GatewayListeners
         });
         kestrel.Listen(publicEndPoint, options =>
         {
-            options.Protocols = HttpProtocols.Http1AndHttp2;
+            options.Protocols = HttpProtocols.Http1;
             options.Use(h2c.DetectPreface);
             _public = options;
         });
+        // Probes and operators speak HTTP/1.1.
         kestrel.Listen(adminEndPoint, options =>
         {
-            options.Protocols = HttpProtocols.Http1AndHttp2;
+            options.Protocols = HttpProtocols.Http1;
             _admin = options;
         });
     }

@@ -42,6 +42,9 @@ public sealed class GatewayHost : IAsyncDisposable
             $"--Gateway:RoutesFile={routesFile}",
             "--Gateway:Listen=127.0.0.1:0",
             "--Gateway:Admin=127.0.0.1:0",
+
+            // The gateway's own Debug lines (client aborts, no route) are part of what tests assert on.
+            "--Logging:LogLevel:Gateway=Debug",
         };
         args.AddRange(settings.Select(s => $"--{s.Key}={s.Value}"));
 
