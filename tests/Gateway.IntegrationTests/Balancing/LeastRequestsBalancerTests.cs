@@ -32,8 +32,9 @@ public sealed class LeastRequestsBalancerTests
 
         var counts = await pool.CountAsync(client, 300);
 
-        // Idle endpoints tie; the rotating scan start spreads sequential requests evenly.
-        Assert.Equal([100, 100, 100], counts);
+        // Idle endpoints tie, and the rotating scan start spreads them. Not exactly even: the gateway decrements an
+        // endpoint's count just after the client has its response, so the next request can still see it at 1.
+        Assert.All(counts, count => Assert.InRange(count, 70, 130));
     }
 
     private static Task<BalancedUpstreams> CreatePoolAsync() => BalancedUpstreams.StartAsync("least_requests");
