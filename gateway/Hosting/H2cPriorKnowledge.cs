@@ -7,8 +7,8 @@ namespace Gateway.Hosting;
 /// <summary>Serves HTTP/2 cleartext clients with prior knowledge (RFC 9113 §3.3) on the same port as HTTP/1.1.</summary>
 /// <remarks>
 /// Kestrel 10 picks HTTP/1.1 for every cleartext connection of an <c>Http1AndHttp2</c> endpoint (it cannot tell without
-/// ALPN) and answers an HTTP/2 preface with GOAWAY HTTP_1_1_REQUIRED; the integration test
-/// <c>InvokeAsync_Http2PriorKnowledge_ServedOverHttp2</c> shows it. Kestrel exposes its HTTP/2 connection handler only
+/// ALPN) and answers an HTTP/2 preface with GOAWAY HTTP_1_1_REQUIRED (seen with runtime 10.0.12; without this class the
+/// integration test <c>InvokeAsync_Http2PriorKnowledge_ServedOverHttp2</c> fails that way). Kestrel exposes its HTTP/2 connection handler only
 /// as the end of an endpoint's connection pipeline, so this class takes it from a second, HTTP/2-only endpoint on an
 /// ephemeral loopback port (<see cref="CaptureHttp2"/>, which closes connections made to that port directly), and the
 /// public endpoint's connection middleware (<see cref="DetectPreface"/>) peeks at the first 24 bytes and hands an
