@@ -1,7 +1,8 @@
 namespace Gateway.Dsl.Model;
 
 /// <summary>A query condition: <c>query version 2</c> (value equals) or <c>query debug</c> (present).</summary>
-/// <remarks>Names and values compare case-sensitively, after percent-decoding the request's query.</remarks>
+/// <remarks>Names and values compare case-sensitively, after percent-decoding the request's query;
+/// a value is compared with the first occurrence of the name only.</remarks>
 public sealed record QueryMatch
 {
     /// <summary>The parameter name.</summary>

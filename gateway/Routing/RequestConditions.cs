@@ -14,29 +14,18 @@ public static class RequestConditions
     public static bool HasHeader(IHeaderDictionary? headers, string name) =>
         headers is not null && headers.TryGetValue(name, out var values) && values.Count > 0;
 
-    /// <summary>Whether one of the values of header <paramref name="name"/> equals <paramref name="value"/> exactly.</summary>
-    public static bool HeaderEquals(IHeaderDictionary? headers, string name, string value)
-    {
-        if (headers is null || !headers.TryGetValue(name, out var values))
-        {
-            return false;
-        }
-
-        for (var i = 0; i < values.Count; i++)
-        {
-            if (string.Equals(values[i], value, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>Whether the first value of header <paramref name="name"/> equals <paramref name="value"/> exactly.</summary>
+    /// <remarks>Only the first value counts, so that <c>header v 1</c> and <c>header v 2</c> can never both match one
+    /// request and need no priority between them (the differential tests found the tie "any value" allowed).</remarks>
+    public static bool HeaderEquals(IHeaderDictionary? headers, string name, string value) =>
+        headers is not null && headers.TryGetValue(name, out var values) && values.Count > 0 &&
+        string.Equals(values[0], value, StringComparison.Ordinal);
 
     /// <summary>Whether the query has parameter <paramref name="name"/> (any value, even empty).</summary>
     public static bool HasQuery(ReadOnlySpan<char> query, string name) => FindQuery(query, name, value: null);
 
-    /// <summary>Whether some parameter <paramref name="name"/> of the query has the value <paramref name="value"/> (both percent-decoded).</summary>
+    /// <summary>Whether the first parameter <paramref name="name"/> of the query has the value <paramref name="value"/> (both percent-decoded).</summary>
+    /// <remarks>Only the first occurrence counts, for the same reason as <see cref="HeaderEquals"/>.</remarks>
     public static bool QueryEquals(ReadOnlySpan<char> query, string name, string value) => FindQuery(query, name, value);
 
     private static bool FindQuery(ReadOnlySpan<char> query, string name, string? value)
@@ -54,9 +43,9 @@ public static class RequestConditions
             var eq = pair.IndexOf('=');
             var rawName = eq < 0 ? pair : pair[..eq];
             var rawValue = eq < 0 ? default : pair[(eq + 1)..];
-            if (ComponentEquals(rawName, name) && (value is null || ComponentEquals(rawValue, value)))
+            if (ComponentEquals(rawName, name))
             {
-                return true;
+                return value is null || ComponentEquals(rawValue, value);
             }
         }
 
