@@ -23,6 +23,8 @@ internal static class AddressReader
         var text = token.Text;
         string host;
         int colon;
+
+        // Brackets first: inside them the colons belong to the IPv6 address, after them comes the port.
         if (text[0] == '[')
         {
             var close = text.IndexOf(']');
@@ -32,6 +34,7 @@ internal static class AddressReader
                 return null;
             }
 
+            // The model keeps the brackets, which is the form Kestrel URLs need.
             host = text.Substring(0, close + 1);
             if (!IPAddress.TryParse(text.Substring(1, close - 1), out var address) || address.AddressFamily != AddressFamily.InterNetworkV6)
             {
@@ -48,6 +51,7 @@ internal static class AddressReader
         }
         else
         {
+            // Without brackets the last ':' separates the port; a second ':' means an unbracketed IPv6 address.
             colon = text.LastIndexOf(':');
             host = colon < 0 ? text : text.Substring(0, colon);
             if (host.IndexOf(':') >= 0)
@@ -63,6 +67,7 @@ internal static class AddressReader
             }
         }
 
+        // Kestrel needs an explicit port; there is no default to fall back on for either listener.
         if (colon < 0 || colon >= text.Length)
         {
             diagnostics.Error(DiagnosticCode.InvalidAddress, token.Span, "address '" + text + "' has no port; write '" + host + ":8080'");
@@ -73,6 +78,8 @@ internal static class AddressReader
         return port is null ? null : new ListenAddress { Host = host, Port = port.Value, Line = line };
     }
 
+    /// <summary>Checks the part before the port: <c>*</c>, an IPv4 address or a host name; reports and returns false otherwise.</summary>
+    /// <remarks>A host of digits and dots must be a real IPv4 address, so that <c>256.0.0.1</c> is not taken for a name.</remarks>
     private static bool CheckHost(DiagnosticBag diagnostics, Token token, string host)
     {
         if (host.Length == 0)
@@ -81,6 +88,7 @@ internal static class AddressReader
             return false;
         }
 
+        // One pass classifies the host: all digits and dots (must be IPv4) or a name of letters, digits, '-' and '.'.
         var looksNumeric = true;
         var valid = true;
         foreach (var c in host)
@@ -101,6 +109,8 @@ internal static class AddressReader
         return valid;
     }
 
+    /// <summary>Reads the port after the colon at <paramref name="colon"/>; reports and returns null when it is missing,
+    /// not a number, or outside 1 to 65535.</summary>
     private static int? ReadPort(DiagnosticBag diagnostics, Token token, int colon)
     {
         var text = token.Text.Substring(colon + 1);
@@ -117,6 +127,7 @@ internal static class AddressReader
             return null;
         }
 
+        // More than five digits cannot be a port and could overflow int.Parse.
         if (text.Length > 5 || int.Parse(text, CultureInfo.InvariantCulture) is < 1 or > 65535)
         {
             diagnostics.Error(DiagnosticCode.InvalidPort, span, "port '" + text + "' is out of range; use 1 to 65535");

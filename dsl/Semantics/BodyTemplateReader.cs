@@ -17,6 +17,7 @@ internal static class BodyTemplateReader
     /// <param name="path">The route's path template, or null when it is missing or invalid (names are then not checked).</param>
     public static EquatableArray<TemplatePart> Read(DiagnosticBag diagnostics, Token body, PathTemplate? path)
     {
+        // Capture positions come from the path, so they match what the matchers return in RouteMatch.
         var captures = path is null ? null : PathTemplateReader.CaptureNames(path);
         var value = body.Value;
         var parts = new List<TemplatePart>();
@@ -25,6 +26,8 @@ internal static class BodyTemplateReader
         while (i < value.Length)
         {
             var c = value[i];
+
+            // '{{' and '}}' are literal braces, as in .NET composite formats, so JSON bodies stay writable.
             var doubled = i + 1 < value.Length && value[i + 1] == c;
             if ((c == '{' || c == '}') && doubled)
             {
@@ -38,6 +41,7 @@ internal static class BodyTemplateReader
             }
             else if (c == '{')
             {
+                // The capture runs to the next '}'; whatever is between is the name, checked below.
                 var close = value.IndexOf('}', i + 1);
                 if (close < 0)
                 {
@@ -58,6 +62,7 @@ internal static class BodyTemplateReader
             }
         }
 
+        // Trailing literal text after the last capture.
         Flush(literal, parts);
         return parts.ToEquatableArray();
     }
@@ -71,6 +76,7 @@ internal static class BodyTemplateReader
             return 0;
         }
 
+        // Without a valid path the names cannot be checked; the path's own error is enough.
         if (captures is null || path is null)
         {
             return 0;
@@ -85,6 +91,7 @@ internal static class BodyTemplateReader
             }
         }
 
+        // Build the hint from the names that can be referred to; an unnamed '**' cannot.
         var named = new List<string>();
         foreach (var capture in captures)
         {
@@ -102,6 +109,7 @@ internal static class BodyTemplateReader
         return 0;
     }
 
+    /// <summary>Moves pending literal text into <paramref name="parts"/> as one part, so that adjacent text stays one part.</summary>
     private static void Flush(StringBuilder literal, List<TemplatePart> parts)
     {
         if (literal.Length > 0)
@@ -111,5 +119,6 @@ internal static class BodyTemplateReader
         }
     }
 
+    /// <summary>The file span of value characters <paramref name="start"/> to <paramref name="end"/>, through the string's escapes.</summary>
     private static TextSpan Span(Token body, int start, int end) => TextSpan.FromBounds(body.SourceOffsetOf(start), body.SourceOffsetOf(end));
 }

@@ -40,12 +40,14 @@ public static class Checker
             }
         }
 
+        // Every block is checked, duplicates included, so that errors inside a duplicate are not hidden.
         var upstreams = new List<Upstream>();
         foreach (var (block, name) in upstreamBlocks)
         {
             upstreams.Add(UpstreamChecker.Check(diagnostics, block, name));
         }
 
+        // Route.Index is the position among the routes; it is what matchers return.
         var routes = new List<Route>();
         var upstreamNames = new List<string>(upstreamFirst.Keys);
         foreach (var (block, name) in routeBlocks)
@@ -57,6 +59,7 @@ public static class Checker
             }
         }
 
+        // Any error from any stage, the parser's included, means the table cannot be trusted.
         if (diagnostics.HasErrors)
         {
             return null;
@@ -72,6 +75,7 @@ public static class Checker
         };
     }
 
+    /// <summary>Checks the top-level one-line directives (<c>listen</c>, <c>admin</c>) and reports unknown ones.</summary>
     private static (ListenAddress? Listen, ListenAddress? Admin) CheckListeners(RouteFileSyntax syntax, DiagnosticBag diagnostics)
     {
         var seen = new Dictionary<string, DirectiveSyntax>();
@@ -91,6 +95,7 @@ public static class Checker
                 continue;
             }
 
+            // 'listen' and 'admin' take the same form; only the slot differs.
             var address = AddressReader.Read(diagnostics, directive.Arguments[0], TokenChecks.LineOf(diagnostics, directive.Keyword.Span));
             if (directive.Name == "listen")
             {
@@ -108,6 +113,7 @@ public static class Checker
     /// <summary>Checks a block's name and that no earlier block of its kind has it; returns the name ("" when missing).</summary>
     private static string CheckName(DiagnosticBag diagnostics, BlockSyntax block, Dictionary<string, BlockSyntax> first)
     {
+        // Routes and upstreams have separate name spaces: a route may share its upstream's name.
         var kind = block.Keyword.Text;
         if (block.Name is not { } name)
         {
@@ -153,6 +159,8 @@ public static class Checker
     /// <summary>Reports a block whose keyword does not open one: a one-line directive with a brace, or an unknown keyword.</summary>
     private static void ReportUnknownBlock(DiagnosticBag diagnostics, BlockSyntax block)
     {
+        // 'listen x {' is a known keyword used wrongly: point at the brace. Anything else is an unknown keyword,
+        // and its body is skipped rather than checked against rules it was not written for.
         var shape = DirectiveCatalog.Find(block.Keyword.Text, DirectiveLevel.TopLevel);
         if (shape is not null && block.OpenBrace is { } brace)
         {

@@ -50,6 +50,8 @@ internal static class DirectiveCatalog
     public static void ReportUnknown(DiagnosticBag diagnostics, Token keyword, DirectiveLevel level)
     {
         var valid = LevelName(level) + " directives are: " + string.Join(", ", KeywordsAt(level));
+
+        // A keyword valid at another level is a misplaced line, not a typo: say where it belongs instead of guessing.
         var elsewhere = Shapes.FirstOrDefault(s => s.Keyword == keyword.Text);
         string message;
         if (elsewhere is not null)
@@ -69,6 +71,8 @@ internal static class DirectiveCatalog
     public static bool CheckArity(DiagnosticBag diagnostics, DirectiveSyntax directive, DirectiveShape shape)
     {
         var arguments = directive.Arguments;
+
+        // Extra arguments are reported but the directive is still read, so its first arguments get checked too.
         if (arguments.Count > shape.MaxArguments)
         {
             var extra = TextSpan.FromBounds(arguments[shape.MaxArguments].Span.Start, arguments[arguments.Count - 1].Span.End);
@@ -111,6 +115,7 @@ internal static class DirectiveCatalog
         return true;
     }
 
+    /// <summary>The level as an adjective, for "route directives are: …".</summary>
     private static string LevelName(DirectiveLevel level) => level switch
     {
         DirectiveLevel.Upstream => "upstream",
@@ -118,6 +123,7 @@ internal static class DirectiveCatalog
         _ => "top-level",
     };
 
+    /// <summary>The level as a place, for "belongs in a route block".</summary>
     private static string Where(DirectiveLevel level) => level switch
     {
         DirectiveLevel.Upstream => "in an upstream block",
@@ -125,6 +131,7 @@ internal static class DirectiveCatalog
         _ => "at the top level",
     };
 
+    /// <summary>Builds one catalog row; keeps the table above readable as one line per keyword.</summary>
     private static DirectiveShape Shape(string keyword, DirectiveLevel level, int min, int max, bool repeatable, string takes, string example) =>
         new() { Keyword = keyword, Level = level, MinArguments = min, MaxArguments = max, Repeatable = repeatable, Takes = takes, Example = example };
 }

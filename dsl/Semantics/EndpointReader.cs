@@ -19,6 +19,8 @@ internal static class EndpointReader
         }
 
         var text = token.Text;
+
+        // 'host:port' without a scheme is the most common slip; suggest the fix verbatim.
         if (text.IndexOf("://", StringComparison.Ordinal) < 0)
         {
             diagnostics.Error(DiagnosticCode.InvalidEndpoint, token.Span, "endpoint '" + text + "' has no scheme; write 'http://" + text + "'");
@@ -43,6 +45,7 @@ internal static class EndpointReader
             return null;
         }
 
+        // Route files are reviewed in pull requests and stored in ConfigMaps: no place for secrets.
         if (uri.UserInfo.Length > 0)
         {
             diagnostics.Error(DiagnosticCode.InvalidEndpoint, token.Span, "endpoint '" + text + "' has user info; remove '" + uri.UserInfo + "@' (credentials do not belong in the route file)");

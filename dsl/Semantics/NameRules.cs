@@ -48,6 +48,8 @@ internal static class NameRules
         for (var i = 0; i < name.Length; i++)
         {
             var c = name[i];
+
+            // tchar from RFC 9110: letters, digits and these symbols.
             if (!(IsAsciiLetter(c) || IsDigit(c) || "!#$%&'*+-.^_`|~".IndexOf(c) >= 0))
             {
                 return i;
@@ -58,6 +60,8 @@ internal static class NameRules
     }
 
     /// <summary>Whether <paramref name="c"/> is an ASCII letter.</summary>
+    /// <remarks>ASCII only on purpose: <see cref="char.IsLetter(char)"/> accepts letters that no HTTP token or generated
+    /// identifier can hold.</remarks>
     public static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 
     /// <summary>Whether <paramref name="c"/> is an ASCII digit.</summary>
@@ -66,6 +70,7 @@ internal static class NameRules
     /// <summary>Whether <paramref name="text"/> is a dotted-quad IPv4 address with each part from 0 to 255.</summary>
     public static bool IsIPv4(string text)
     {
+        // Exactly four parts of one to three digits, each at most 255; no leading sign or spaces.
         var parts = text.Split('.');
         if (parts.Length != 4)
         {

@@ -18,7 +18,10 @@ internal sealed partial class PathTemplateReader
     /// <summary>Reads <c>{name}</c>, <c>{name:constraint}</c> or <c>{**name}</c>; <paramref name="inner"/> is between the braces.</summary>
     private void ReadParameter(string inner, int offset, bool isLast)
     {
+        // Spans cover the whole '{…}' segment, braces included.
         var whole = inner.Length + 2;
+
+        // '{**name}' is the named form of '**'; its name follows the same rule as a parameter's.
         if (inner.StartsWith("**", System.StringComparison.Ordinal))
         {
             var catchAllName = inner.Substring(2);
@@ -32,6 +35,7 @@ internal sealed partial class PathTemplateReader
             return;
         }
 
+        // Only the first ':' separates name and constraint; anything after it is the constraint's text.
         var colon = inner.IndexOf(':');
         var name = colon < 0 ? inner : inner.Substring(0, colon);
         if (!NameRules.IsParameterName(name))
@@ -43,6 +47,7 @@ internal sealed partial class PathTemplateReader
         var constraint = ParameterConstraint.None;
         if (colon >= 0)
         {
+            // Point at the constraint itself, or at the closing brace when it is empty ('{id:}').
             var written = inner.Substring(colon + 1);
             if (!Constraints.TryGetValue(written, out constraint))
             {
@@ -54,6 +59,7 @@ internal sealed partial class PathTemplateReader
             }
         }
 
+        // Record the parameter only when its capture is accepted, so that the model stays consistent.
         if (AddCapture(name, offset, whole))
         {
             _segments.Add(new PathSegment { Kind = SegmentKind.Parameter, Value = name, Constraint = constraint });
@@ -62,6 +68,7 @@ internal sealed partial class PathTemplateReader
 
     private void AddCatchAll(string name, int offset, int length, bool isLast)
     {
+        // A catch-all in the middle would make the rest of the template unreachable.
         if (!isLast)
         {
             Fail(DiagnosticCode.MisplacedCatchAll, offset, length, "catch-all '" + _token.Text.Substring(offset, length) + "' must be the last segment; use '{name}' to match one segment here");
@@ -77,6 +84,7 @@ internal sealed partial class PathTemplateReader
     /// <summary>Counts a capture and checks its name is new; returns false after reporting a problem.</summary>
     private bool AddCapture(string name, int offset, int length)
     {
+        // The limit counts every capture, named or not, because each one takes a slot in the match result.
         _captures++;
         if (_captures == MaxCaptures + 1)
         {
@@ -84,6 +92,7 @@ internal sealed partial class PathTemplateReader
             return false;
         }
 
+        // An unnamed '**' cannot clash with anything: it cannot be referred to.
         if (name.Length > 0)
         {
             if (_names.ContainsKey(name))
@@ -101,6 +110,7 @@ internal sealed partial class PathTemplateReader
     /// <summary>Reports braces that do not form a whole-segment parameter: <c>/a{b}</c>, <c>/{id</c>, <c>/id}</c>.</summary>
     private void ReportBraces(string segment, int offset)
     {
+        // Tell apart a parameter glued to text ('a{b}') from a lone brace ('{id' or 'id}').
         var open = segment.IndexOf('{');
         var close = open >= 0 ? segment.IndexOf('}', open) : -1;
         if (open >= 0 && close > open)

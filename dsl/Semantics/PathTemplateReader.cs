@@ -20,6 +20,8 @@ internal sealed partial class PathTemplateReader
     private readonly DiagnosticBag _diagnostics;
     private readonly Token _token;
     private readonly List<PathSegment> _segments = new();
+
+    // Parameter names seen so far, for GW0110.
     private readonly Dictionary<string, int> _names = new();
     private int _captures;
     private bool _failed;
@@ -56,6 +58,7 @@ internal sealed partial class PathTemplateReader
         return names;
     }
 
+    /// <summary>Splits the template at <c>/</c> and reads each segment; returns null when any segment failed.</summary>
     private PathTemplate? Run()
     {
         var text = _token.Text;
@@ -94,6 +97,7 @@ internal sealed partial class PathTemplateReader
         return _failed ? null : new PathTemplate { Text = text, Segments = _segments.ToEquatableArray() };
     }
 
+    /// <summary>Reads one non-empty segment at file offset <paramref name="offset"/> within the template.</summary>
     private void ReadSegment(string segment, int offset, bool isLast)
     {
         var bad = segment.IndexOfAny(new[] { '?', '#' });
@@ -110,10 +114,14 @@ internal sealed partial class PathTemplateReader
         {
             AddCatchAll(string.Empty, offset, segment.Length, isLast);
         }
+
+        // A lone '*' is legal literal text in a URL, but here it is almost always a mistaken wildcard.
         else if (segment == "*")
         {
             Fail(DiagnosticCode.InvalidPath, offset, 1, "'*' is not a wildcard in paths; write '{name}' for one segment or '**' for the rest");
         }
+
+        // A parameter is exactly '{…}' with no other braces; anything else with braces is reported below.
         else if (segment[0] == '{' && segment[segment.Length - 1] == '}' && segment.IndexOf('{', 1) < 0 && segment.IndexOf('}') == segment.Length - 1)
         {
             ReadParameter(segment.Substring(1, segment.Length - 2), offset, isLast);
@@ -128,6 +136,7 @@ internal sealed partial class PathTemplateReader
         }
     }
 
+    /// <summary>Reports a problem at <paramref name="start"/> (an offset in the template) and marks the template as failed.</summary>
     private void Fail(string code, int start, int length, string message)
     {
         _diagnostics.Error(code, TokenChecks.Inside(_token, start, length), message);

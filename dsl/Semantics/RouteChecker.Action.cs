@@ -9,6 +9,7 @@ namespace Gateway.Dsl.Semantics;
 /// <summary>The action of a route: <c>to UPSTREAM</c> or <c>respond STATUS ["BODY"]</c>.</summary>
 internal sealed partial class RouteChecker
 {
+    /// <summary>Reads <c>to UPSTREAM</c>; the upstream must be defined somewhere in the file.</summary>
     private void ReadTo(Token token)
     {
         if (!TokenChecks.RequireWord(_diagnostics, token, "an upstream name"))
@@ -16,6 +17,7 @@ internal sealed partial class RouteChecker
             return;
         }
 
+        // Upstream names are case-sensitive, like route names, so the lookup is ordinal.
         var name = token.Text;
         var known = false;
         foreach (var upstream in _upstreams)
@@ -25,6 +27,7 @@ internal sealed partial class RouteChecker
 
         if (!known)
         {
+            // A near name is most likely a typo; with none, the author probably forgot to define the upstream.
             var suggestion = NameSuggester.Suggest(name, _upstreams);
             var hint = suggestion is null ? "; define it with 'upstream " + name + " { endpoints … }'" : "; did you mean '" + suggestion + "'?";
             _diagnostics.Error(DiagnosticCode.UndefinedUpstream, token.Span, "upstream '" + name + "' is not defined" + hint);
@@ -34,13 +37,18 @@ internal sealed partial class RouteChecker
         _actionModel = new RouteAction { Kind = RouteActionKind.Forward, Upstream = name };
     }
 
+    /// <summary>Reads <c>respond STATUS ["BODY"]</c>; runs after the whole block so the path's captures are known.</summary>
     private void ReadRespond(DirectiveSyntax directive)
     {
         var status = ReadStatus(directive.Arguments[0]);
+
+        // No body means an empty response body; the gateway still sends the status.
         var body = EquatableArray<TemplatePart>.Empty;
         if (directive.Arguments.Count > 1)
         {
             var token = directive.Arguments[1];
+
+            // Bodies are always quoted so that spaces, '#' and braces in them read unambiguously.
             if (token.Kind != TokenKind.String)
             {
                 _diagnostics.Error(DiagnosticCode.ExpectedString, token.Span, "body must be a quoted string; write '\"" + token.Text + "\"'");
@@ -50,12 +58,14 @@ internal sealed partial class RouteChecker
             body = BodyTemplateReader.Read(_diagnostics, token, _path);
         }
 
+        // Without a valid status there is no action to build; the error has been reported.
         if (status is not null)
         {
             _actionModel = new RouteAction { Kind = RouteActionKind.Respond, Status = status.Value, Body = body };
         }
     }
 
+    /// <summary>Reads a status code from 100 to 599; reports and returns null otherwise.</summary>
     private int? ReadStatus(Token token)
     {
         if (!TokenChecks.RequireWord(_diagnostics, token, "a status code"))
@@ -63,6 +73,7 @@ internal sealed partial class RouteChecker
             return null;
         }
 
+        // Digits only: '+200' or '2e2' would parse as numbers but are not status codes anyone writes.
         if (!NameRules.AllDigits(token.Text))
         {
             _diagnostics.Error(DiagnosticCode.InvalidStatus, token.Span, "status '" + token.Text + "' is not a number; write a status code from 100 to 599, e.g. 'respond 404'");

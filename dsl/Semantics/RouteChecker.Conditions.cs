@@ -9,6 +9,7 @@ namespace Gateway.Dsl.Semantics;
 /// <summary>The match conditions of a route: hosts, methods, headers, queries and priority.</summary>
 internal sealed partial class RouteChecker
 {
+    // An ordered table rather than a dictionary: messages and suggestions list methods in this order.
     private static readonly KeyValuePair<string, MethodSet>[] Methods =
     {
         new("GET", MethodSet.Get),
@@ -22,6 +23,7 @@ internal sealed partial class RouteChecker
         new("CONNECT", MethodSet.Connect),
     };
 
+    /// <summary>Reads <c>host PATTERN…</c>; each pattern is checked on its own, duplicates compare in lower case.</summary>
     private void ReadHosts(DirectiveSyntax directive)
     {
         foreach (var argument in directive.Arguments)
@@ -32,6 +34,8 @@ internal sealed partial class RouteChecker
                 continue;
             }
 
+            // The pattern's printed form ('*.example.org') keys duplicates, so an exact host and a wildcard of the same
+            // suffix stay distinct.
             var key = host.ToString();
             if (_firstHost.ContainsKey(key))
             {
@@ -44,6 +48,7 @@ internal sealed partial class RouteChecker
         }
     }
 
+    /// <summary>Reads <c>method M…</c> into the route's <see cref="MethodSet"/> flags.</summary>
     private void ReadMethods(DirectiveSyntax directive)
     {
         foreach (var argument in directive.Arguments)
@@ -61,6 +66,8 @@ internal sealed partial class RouteChecker
                 var hint = suggestion is null ? "; use GET, HEAD, POST, PUT, DELETE, PATCH, OPTIONS, TRACE or CONNECT" : "; did you mean '" + suggestion + "'?";
                 _diagnostics.Error(DiagnosticCode.UnknownMethod, argument.Span, "unknown method '" + argument.Text + "'" + hint);
             }
+
+            // A repeated method is harmless at run time but usually a copy-paste slip that hides a missing one.
             else if ((_methods & method) != 0)
             {
                 _diagnostics.Error(DiagnosticCode.DuplicateMethod, argument.Span, "method '" + argument.Text + "' is listed twice; remove one");
@@ -72,6 +79,7 @@ internal sealed partial class RouteChecker
         }
     }
 
+    /// <summary>Reads <c>header NAME [VALUE]</c>; a missing value means the header only has to be present.</summary>
     private void ReadHeader(DirectiveSyntax directive)
     {
         var name = directive.Arguments[0];
@@ -80,6 +88,7 @@ internal sealed partial class RouteChecker
             return;
         }
 
+        // Only token characters can occur in a header name on the wire; anything else would never match.
         var bad = NameRules.FirstNonTokenChar(name.Text);
         if (bad >= 0)
         {
@@ -99,9 +108,12 @@ internal sealed partial class RouteChecker
         }
 
         _firstHeader[lower] = name;
+
+        // A value may be a word or a quoted string; Value is the same either way.
         _headers.Add(new HeaderMatch { Name = lower, Value = directive.Arguments.Count > 1 ? directive.Arguments[1].Value : null });
     }
 
+    /// <summary>Reads <c>query NAME [VALUE]</c>; names stay as written because query names are case-sensitive.</summary>
     private void ReadQuery(DirectiveSyntax directive)
     {
         var name = directive.Arguments[0];
@@ -110,6 +122,7 @@ internal sealed partial class RouteChecker
             return;
         }
 
+        // '=' and '&' cannot occur in a decoded query name as the gateway splits it; 'query a=b' means 'query a b'.
         var bad = name.Text.IndexOfAny(new[] { '=', '&' });
         if (bad >= 0)
         {
@@ -120,6 +133,7 @@ internal sealed partial class RouteChecker
             return;
         }
 
+        // Two conditions on one parameter either repeat each other or contradict each other; neither is wanted.
         if (_firstQuery.TryGetValue(name.Text, out var first))
         {
             _diagnostics.Error(DiagnosticCode.DuplicateQuery, name.Span, "query parameter '" + name.Text + "' is already matched on line " + TokenChecks.LineOf(_diagnostics, first.Span) + "; keep one condition per parameter");
@@ -130,6 +144,7 @@ internal sealed partial class RouteChecker
         _queries.Add(new QueryMatch { Name = name.Text, Value = directive.Arguments.Count > 1 ? directive.Arguments[1].Value : null });
     }
 
+    /// <summary>Reads <c>priority N</c>, any 32-bit integer; negative values rank below the default 0.</summary>
     private void ReadPriority(Token token)
     {
         if (TokenChecks.RequireWord(_diagnostics, token, "a priority")
@@ -139,6 +154,7 @@ internal sealed partial class RouteChecker
         }
     }
 
+    /// <summary>The flag for <paramref name="name"/> (exact case), or <see cref="MethodSet.None"/> when it is unknown.</summary>
     private static MethodSet Find(string name)
     {
         foreach (var pair in Methods)
@@ -152,6 +168,7 @@ internal sealed partial class RouteChecker
         return MethodSet.None;
     }
 
+    /// <summary>The method names in the order the messages list them.</summary>
     private static IEnumerable<string> MethodNames()
     {
         foreach (var pair in Methods)

@@ -19,6 +19,8 @@ internal sealed partial class RouteChecker
     private readonly List<HostPattern> _hosts = new();
     private readonly List<HeaderMatch> _headers = new();
     private readonly List<QueryMatch> _queries = new();
+
+    // First occurrences, to report duplicates with the line of the original.
     private readonly Dictionary<string, Token> _firstHost = new();
     private readonly Dictionary<string, Token> _firstHeader = new();
     private readonly Dictionary<string, Token> _firstQuery = new();
@@ -45,6 +47,7 @@ internal sealed partial class RouteChecker
     public static Route? Check(DiagnosticBag diagnostics, BlockSyntax block, string name, int index, IReadOnlyCollection<string> upstreams) =>
         new RouteChecker(diagnostics, block, name, upstreams).Run(index);
 
+    /// <summary>Checks every directive of the block, then the requirements that span directives.</summary>
     private Route? Run(int index)
     {
         DirectiveSyntax? respond = null;
@@ -57,6 +60,7 @@ internal sealed partial class RouteChecker
                 continue;
             }
 
+            // 'to' and 'respond' share one slot: a route has exactly one action.
             var first = directive.Name is "to" or "respond" ? TakeAction(directive) : shape.Repeatable || DirectiveCatalog.CheckOnce(_diagnostics, _seen, directive, "a route");
             if (!first || !DirectiveCatalog.CheckArity(_diagnostics, directive, shape))
             {
@@ -81,6 +85,7 @@ internal sealed partial class RouteChecker
             ReadRespond(respond);
         }
 
+        // A 'path' line with errors still counts as given; only a route without any gets GW0204.
         if (!_seen.ContainsKey("path"))
         {
             _diagnostics.Error(DiagnosticCode.MissingPath, _block.NameSpan, "route '" + _name + "' has no 'path'; add one, e.g. 'path /users/{id}'");
@@ -91,6 +96,7 @@ internal sealed partial class RouteChecker
             _diagnostics.Error(DiagnosticCode.MissingAction, _block.NameSpan, "route '" + _name + "' has no action; add 'to UPSTREAM' or 'respond STATUS'");
         }
 
+        // The route is incomplete; the file has errors, so the caller returns no table anyway.
         if (_path is null || _actionModel is null)
         {
             return null;

@@ -22,10 +22,15 @@ internal static class UpstreamChecker
     {
         var seen = new Dictionary<string, DirectiveSyntax>();
         var endpoints = new List<string>();
+
+        // Keyed by the normalized URI, so that spellings of one endpoint count as duplicates.
         var firstByUri = new Dictionary<string, Token>();
+
+        // power_of_two is the default, as in YARP: good spread without shared counters.
         var balance = BalanceMode.PowerOfTwo;
         foreach (var directive in block.Directives)
         {
+            // The catalog decides which keywords an upstream takes and how many arguments each has.
             var shape = DirectiveCatalog.Find(directive.Name, DirectiveLevel.Upstream);
             if (shape is null)
             {
@@ -33,6 +38,7 @@ internal static class UpstreamChecker
                 continue;
             }
 
+            // A repeated 'balance' is reported and skipped; the first one stays in force.
             if (!shape.Repeatable && !DirectiveCatalog.CheckOnce(diagnostics, seen, directive, "an upstream"))
             {
                 continue;
@@ -54,6 +60,7 @@ internal static class UpstreamChecker
                 continue;
             }
 
+            // Each URL is checked on its own, so one bad endpoint does not hide the others.
             foreach (var argument in directive.Arguments)
             {
                 var uri = EndpointReader.Read(diagnostics, argument);
@@ -62,6 +69,7 @@ internal static class UpstreamChecker
                     continue;
                 }
 
+                // The same endpoint twice would double its share of the traffic, which is never what the list says.
                 if (firstByUri.TryGetValue(uri, out var first))
                 {
                     diagnostics.Error(
@@ -72,6 +80,8 @@ internal static class UpstreamChecker
                 }
 
                 firstByUri[uri] = argument;
+
+                // The model keeps the URL as written; the gateway parses it once per snapshot.
                 endpoints.Add(argument.Text);
             }
         }
@@ -91,6 +101,7 @@ internal static class UpstreamChecker
         };
     }
 
+    /// <summary>Reads a <c>balance</c> mode; reports an unknown one with a suggestion or the list of modes.</summary>
     private static BalanceMode? ReadBalance(DiagnosticBag diagnostics, Token token)
     {
         if (!TokenChecks.RequireWord(diagnostics, token, "a balance mode"))

@@ -15,6 +15,7 @@ namespace Gateway.Dsl.Syntax;
 /// </remarks>
 public sealed class Lexer
 {
+    // The lexer works on the string directly; token spans are offsets into it.
     private readonly string _text;
     private readonly DiagnosticBag _diagnostics;
     private readonly List<Token> _tokens = new();
@@ -34,6 +35,7 @@ public sealed class Lexer
         return lexer._tokens;
     }
 
+    /// <summary>Lexes the whole text, one token or skipped run per step.</summary>
     private void Run()
     {
         while (_position < _text.Length)
@@ -78,6 +80,7 @@ public sealed class Lexer
         _tokens.Add(new Token(TokenKind.EndOfFile, new TextSpan(_text.Length, 0), string.Empty, string.Empty));
     }
 
+    /// <summary>Lexes one line end: <c>\r\n</c>, <c>\n</c> or a lone <c>\r</c>, as <see cref="SourceText"/> counts lines.</summary>
     private void LexNewline()
     {
         var start = _position;
@@ -85,6 +88,7 @@ public sealed class Lexer
         _tokens.Add(new Token(TokenKind.Newline, TextSpan.FromBounds(start, _position), _text.Substring(start, _position - start), string.Empty));
     }
 
+    /// <summary>Lexes a word, tracking brace depth so that balanced braces stay inside it.</summary>
     private void LexWord()
     {
         var start = _position;
@@ -115,6 +119,7 @@ public sealed class Lexer
             _position++;
         }
 
+        // The word ends at whitespace, a control character, or a '}' that closes nothing.
         var length = _position - start;
         if (length == 1 && _text[start] == '{')
         {
@@ -142,13 +147,17 @@ public sealed class Lexer
         AddWord(start, length);
     }
 
+    /// <summary>Lexes a quoted string on one line; an unterminated string ends at the line end and is reported at its quote.</summary>
     private void LexString()
     {
         var start = _position;
+
+        // The value is built as the escapes are read; Text keeps the source form for spans.
         var value = new StringBuilder();
         _position++;
         while (true)
         {
+            // Strings do not span lines: a missing quote then costs one error instead of swallowing the file.
             if (_position >= _text.Length || _text[_position] == '\r' || _text[_position] == '\n')
             {
                 _diagnostics.Error(DiagnosticCode.UnterminatedString, new TextSpan(start, 1), "string is not terminated; close it with '\"' on the same line");
@@ -162,6 +171,7 @@ public sealed class Lexer
                 break;
             }
 
+            // A backslash at the end of the line escapes nothing; the string is then unterminated.
             if (c == '\\' && _position + 1 < _text.Length && _text[_position + 1] != '\r' && _text[_position + 1] != '\n')
             {
                 value.Append(Unescape(_text[_position + 1]));
@@ -194,12 +204,14 @@ public sealed class Lexer
         return "\\" + escaped;
     }
 
+    /// <summary>Adds a word token whose text and value are the same.</summary>
     private void AddWord(int start, int length)
     {
         var text = _text.Substring(start, length);
         _tokens.Add(new Token(TokenKind.Word, new TextSpan(start, length), text, text));
     }
 
+    /// <summary>Adds a brace token and moves past it.</summary>
     private void Add(TokenKind kind, int start, int length)
     {
         var text = _text.Substring(start, length);

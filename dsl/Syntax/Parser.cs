@@ -15,6 +15,7 @@ public sealed class Parser
     private const string RouteKeyword = "route";
     private const string UpstreamKeyword = "upstream";
 
+    // The token list always ends with one end-of-file token, so lookahead needs no bounds checks.
     private readonly IReadOnlyList<Token> _tokens;
     private readonly DiagnosticBag _diagnostics;
     private int _position;
@@ -34,6 +35,7 @@ public sealed class Parser
 
     private Token Current => _tokens[_position];
 
+    /// <summary>Parses the top level: one-line directives and blocks until the end of the file.</summary>
     private RouteFileSyntax ParseFile()
     {
         var directives = new List<DirectiveSyntax>();
@@ -57,6 +59,7 @@ public sealed class Parser
                     Advance();
                     break;
 
+                // A line that starts with a string has no keyword to judge it by; skip it whole.
                 case TokenKind.String:
                     ReportNotADirective(token);
                     SkipLine();
@@ -81,6 +84,7 @@ public sealed class Parser
     /// <summary>Parses <c>KEYWORD NAME {</c>, the directives and the closing <c>}</c>, recovering from a missing brace.</summary>
     private BlockSyntax ParseBlock()
     {
+        // The header is read like a directive; its shape is checked separately so that errors point at the words.
         var header = ParseDirective();
         var keyword = header.Keyword;
         var name = CheckHeader(header);
@@ -146,6 +150,7 @@ public sealed class Parser
             return null;
         }
 
+        // Extra words are reported together, as one span, and the first word is kept as the name.
         var name = header.Arguments[0];
         if (header.Arguments.Count > 1)
         {
@@ -171,6 +176,7 @@ public sealed class Parser
             return brace;
         }
 
+        // Look past blank lines: a '{' on the next line is a misplaced brace, not a missing one.
         var next = _position;
         while (_tokens[next].Kind == TokenKind.Newline)
         {
@@ -195,6 +201,8 @@ public sealed class Parser
         var keyword = Current;
         Advance();
         var arguments = new List<Token>();
+
+        // Braces end the directive too: a '}' closes the enclosing block, a '{' opens (or wrongly opens) one.
         while (Current.Kind == TokenKind.Word || Current.Kind == TokenKind.String)
         {
             arguments.Add(Current);
@@ -204,6 +212,7 @@ public sealed class Parser
         return new DirectiveSyntax(keyword, arguments);
     }
 
+    /// <summary>Reports a block without its <c>}</c>, at the <c>{</c> it should match.</summary>
     private void ReportUnclosed(Token keyword, Token? name, Token? openBrace, string where)
     {
         // A block without '{' has already been reported; saying it is also unclosed adds nothing.
@@ -217,9 +226,11 @@ public sealed class Parser
         _diagnostics.Error(DiagnosticCode.UnclosedBlock, span, what + " is not closed " + where + "; add '}' after its last directive");
     }
 
+    /// <summary>Reports a <c>{</c> at the start of a top-level line.</summary>
     private void ReportStrayOpenBrace(Token token) =>
         _diagnostics.Error(DiagnosticCode.UnexpectedOpenBrace, token.Span, "unexpected '{'; a block starts with 'upstream NAME {' or 'route NAME {' on one line");
 
+    /// <summary>Reports a line that starts with a string instead of a keyword.</summary>
     private void ReportNotADirective(Token token) =>
         _diagnostics.Error(DiagnosticCode.ExpectedDirective, token.Span, "expected a directive keyword, found a quoted string; start the line with a keyword such as 'path'");
 
@@ -241,8 +252,10 @@ public sealed class Parser
         }
     }
 
+    /// <summary>Whether <paramref name="token"/> is <c>route</c> or <c>upstream</c>.</summary>
     private static bool IsBlockKeyword(Token token) => token.IsWord(RouteKeyword) || token.IsWord(UpstreamKeyword);
 
+    /// <summary>The 1-based line of <paramref name="span"/>, for messages.</summary>
     private int LineOf(TextSpan span) => _diagnostics.Source.GetPosition(span.Start).Line + 1;
 
     /// <summary>Skips the rest of the line, stopping before a <c>}</c> so that the enclosing block still closes.</summary>
@@ -254,6 +267,7 @@ public sealed class Parser
         }
     }
 
+    /// <summary>Skips blank lines, which carry no meaning.</summary>
     private void SkipNewlines()
     {
         while (Current.Kind == TokenKind.Newline)
@@ -262,6 +276,7 @@ public sealed class Parser
         }
     }
 
+    /// <summary>Moves to the next token, never past the end of the file.</summary>
     private void Advance()
     {
         // The end-of-file token is never passed, so Current is always valid.
