@@ -23,7 +23,7 @@ internal sealed class RequestGenerator
     {
         _table = table;
         _random = new Random(seed);
-        _literals = table.Routes.SelectMany(r => r.Path.Segments).Where(s => s.Kind == SegmentKind.Literal).Select(s => s.Value).Distinct().ToArray();
+        _literals = table.Routes.SelectMany(r => r.Path.Segments).Where(s => s.Kind == SegmentKind.Literal).Select(s => s.Value).Distinct().DefaultIfEmpty("x").ToArray();
     }
 
     /// <summary>The next request: half witnesses, a third near misses, the rest noise.</summary>
