@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using Gateway.Dsl.Model;
 using Gateway.Dsl.Planning;
@@ -63,6 +64,12 @@ public sealed partial class RoutesGenerator
         if (conditions.Length > 0)
         {
             parts.Add(conditions);
+        }
+
+        // Priority only orders otherwise equal routes, so it is worth a mention where it decided the order.
+        if (candidate.Priority != 0)
+        {
+            parts.Add("priority " + candidate.Priority.ToString(CultureInfo.InvariantCulture));
         }
 
         return "Route " + candidate.RouteName + " (line " + candidate.Line + "): " + string.Join("; ", parts);

@@ -45,8 +45,14 @@ public sealed partial class RoutesGenerator
             {
                 writer.WriteLine();
                 writer.WriteLine("// " + step++ + ". Wildcard hosts, longest suffix first; each needs at least one label before its suffix.");
-                foreach (var branch in plan.WildcardHosts)
+                for (var i = 0; i < plan.WildcardHosts.Count; i++)
                 {
+                    var branch = plan.WildcardHosts[i];
+                    if (i > 0)
+                    {
+                        writer.WriteLine();
+                    }
+
                     writer.WriteLine("// *" + branch.Host + ": " + DescribeRoutesBelow(branch.Root) + ".");
                     writer.WriteLine("if (global::Gateway.Routing.HostName.MatchesWildcard(host, " + Literal(branch.Host) + ")");
                     writer.WriteLine("    && " + RootCall(trie, branch.Root) + ")");
@@ -130,7 +136,7 @@ public sealed partial class RoutesGenerator
         writer.WriteLine("file static class " + TrieClassName(routesClass));
         using (writer.Block())
         {
-            var first = true;
+            var first = !WriteCaptureArrays(writer, plan);
             foreach (var (root, host) in TrieRoots(plan))
             {
                 foreach (var node in PreOrder(root))

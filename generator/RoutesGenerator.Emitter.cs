@@ -48,7 +48,7 @@ public sealed partial class RoutesGenerator
     }
 
     /// <summary>The full generated file: remarks table, source constants, <c>Match</c>, and the trie class.</summary>
-    private static string EmitMatcher(RoutesTarget target)
+    internal static string EmitMatcher(RoutesTarget target)
     {
         var file = target.File!;
         var table = file.Result!.Table!;
