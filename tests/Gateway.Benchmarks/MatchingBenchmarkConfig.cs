@@ -1,0 +1,51 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
+using Perfolizer.Horology;
+
+namespace Gateway.Benchmarks;
+
+/// <summary>The run configuration for this noisy 2-core VM (benchmarking.md §5.6), sized to finish in about 20 minutes.</summary>
+public sealed class MatchingBenchmarkConfig : ManualConfig
+{
+    /// <summary>Core 1 only (affinity mask 0b10): the benchmark process keeps one core while the host, the build and other
+    /// tenants use core 0.</summary>
+    public const int AffinityMask = 0b10;
+
+    /// <summary>Three processes per case, so one process's unlucky JIT or memory layout cannot decide a result.</summary>
+    public const int LaunchCount = 3;
+
+    /// <summary>Measured iterations per process: 45 samples per case in all, enough for a stable median and P95.</summary>
+    public const int IterationCount = 15;
+
+    /// <summary>Creates the configuration; <paramref name="withJob"/> is false when the command line names its own job
+    /// (e.g. <c>--job dry</c> for a quick check), which then replaces this one.</summary>
+    public MatchingBenchmarkConfig(bool withJob)
+    {
+        // Start from the defaults (loggers, exporters, the standard columns) and add to them.
+        Add(DefaultConfig.Instance);
+        if (withJob)
+        {
+            // The warm-up count stays automatic (tiered JIT needs it: benchmarking.md §1.3), but capped, and iterations
+            // are short: the 10,000-route regex case takes about 0.6 s per invocation (100 matches of about 6 ms), so
+            // its iterations run one invocation each and it alone would otherwise take minutes per process.
+            AddJob(Job.Default
+                .WithLaunchCount(LaunchCount)
+                .WithAffinity(AffinityMask)
+                .WithIterationTime(TimeInterval.FromMilliseconds(200))
+                .WithIterationCount(IterationCount)
+                .WithMaxWarmupCount(20)
+                .AsDefault());
+        }
+
+        AddDiagnoser(MemoryDiagnoser.Default);
+        AddColumn(StatisticColumn.Median, StatisticColumn.P95);
+        WithSummaryStyle(SummaryStyle.Default.WithTimeUnit(TimeUnit.Nanosecond));
+        // BenchmarkDotNet rebuilds this project in Release before running; with the 10,000-route matcher that can take
+        // minutes on a busy machine, far beyond the default two-minute build timeout.
+        WithBuildTimeout(TimeSpan.FromMinutes(30));
+        WithArtifactsPath(Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts"));
+    }
+}
