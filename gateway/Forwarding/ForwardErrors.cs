@@ -61,8 +61,9 @@ public static class ForwardErrors
             // YARP records the exception behind the error in this feature.
             var exception = context.Features.Get<IForwarderErrorFeature>()?.Exception;
             var status = context.Response.HasStarted ? context.Response.StatusCode : outcome.StatusCode;
+            var reason = exception?.GetBaseException().Message ?? "no exception recorded";
             Log.ForwardFailed(logger, outcome.Level, context.Request.Method, context.Request.Path.Value ?? "/", route.Name,
-                endpoint.Address, error.ToString(), status, exception);
+                endpoint.Address, error.ToString(), reason, status);
         }
 
         if (outcome.ClientFault || context.Response.HasStarted)

@@ -39,8 +39,10 @@ public static partial class Log
     public static partial void NoRouteTable(ILogger logger);
 
     /// <summary>Forwarding failed; <paramref name="level"/> comes from <c>ForwardErrors</c>.</summary>
+    /// <remarks>The cause is logged as its message, not as an exception, so that an expected upstream failure stays one
+    /// line instead of a stack trace.</remarks>
     [LoggerMessage(EventId = EventIds.ForwardFailed,
-        Message = "Forwarding {Method} {Path} for route {Route} to {Endpoint} failed: {Error}, answered {StatusCode}")]
+        Message = "Forwarding {Method} {Path} for route {Route} to {Endpoint} failed: {Error} ({Reason}), answered {StatusCode}")]
     public static partial void ForwardFailed(ILogger logger, LogLevel level, string method, string path, string route, string endpoint,
-        string error, int statusCode, Exception? exception);
+        string error, string reason, int statusCode);
 }

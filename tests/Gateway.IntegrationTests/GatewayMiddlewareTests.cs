@@ -112,6 +112,10 @@ public sealed class GatewayMiddlewareTests : IAsyncLifetime
         await AssertProblemAsync(response, 502);
         var entry = Assert.Single(_gateway.Logs.Entries, e => e.EventId.Id == Gateway.Logging.EventIds.ForwardFailed);
         Assert.Equal(LogLevel.Warning, entry.Level);
+
+        // One line: the cause is in the message, and no exception (stack trace) is attached.
+        Assert.Contains("Connection refused", entry.Message);
+        Assert.Null(entry.Exception);
     }
 
     private static string Routes(EchoUpstream a, EchoUpstream b, EchoUpstream c) => $$"""
