@@ -1,16 +1,16 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using DiagnosticCode = Gateway.Dsl.Diagnostics.DiagnosticCode;
 using Microsoft.CodeAnalysis;
+using DiagnosticCode = Gateway.Dsl.Diagnostics.DiagnosticCode;
 using DiagnosticSeverity = Microsoft.CodeAnalysis.DiagnosticSeverity;
 using DslSeverity = Gateway.Dsl.Diagnostics.DiagnosticSeverity;
 
 namespace Gateway.Generator;
 
 /// <summary>The generator's diagnostic descriptors: one per dsl code, plus the generator's own GW09xx.</summary>
-/// <remarks>All are errors (dsl warnings stay warnings) in category <c>Routes</c> and not configurable: a route file that does not check must fail the
-/// build (design.md, "What a bad route file gets").</remarks>
+/// <remarks>All are errors (dsl warnings stay warnings) in category <c>Routes</c> and not configurable: a route file
+/// that does not check must fail the build (design.md, "What a bad route file gets").</remarks>
 internal static class DiagnosticDescriptors
 {
     /// <summary>The category every route diagnostic carries.</summary>

@@ -28,6 +28,7 @@ public sealed partial class RoutesGenerator
         {
             Namespace = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString(),
             Name = type.Name,
+            // Top-level classes are public or internal; the generated part repeats it so both parts agree.
             Accessibility = type.DeclaredAccessibility == Accessibility.Public ? "public" : "internal",
             IsStatic = type.IsStatic,
             FileName = fileName,
@@ -48,6 +49,7 @@ public sealed partial class RoutesGenerator
         }
 
         var method = members.Length == 1 ? members[0] as IMethodSymbol : null;
+        // Compared by display name: the record keeps no symbols, and these two types are the gateway's fixed contract.
         var fits = method is { IsStatic: true, IsPartialDefinition: true, PartialImplementationPart: null, Parameters.Length: 1 }
             && method.Parameters[0].RefKind == RefKind.In
             && method.Parameters[0].Type.ToDisplayString() == RouteRequestType

@@ -26,6 +26,7 @@ public sealed partial class RoutesGenerator
                 return true;
             }
 
+            // One condition per line, joined by &&, in check order: a reviewer reads them as the route file states them.
             writer.WriteLine("if (" + conditions[0] + (conditions.Count == 1 ? ")" : string.Empty));
             for (var i = 1; i < conditions.Count; i++)
             {

@@ -14,6 +14,7 @@ public sealed partial class RoutesGenerator
         var hasConditions = table.Routes.Any(route => route.Headers.Count > 0 || route.Queries.Count > 0);
         var rows = new List<string[]> { RemarksHeader(hasConditions) };
         rows.AddRange(RoutesInTryOrder(table, plan).Select(route => RemarksRow(route, hasConditions)));
+        // Column widths come from the data, so the table stays aligned whatever the route names.
         var widths = Enumerable.Range(0, rows[0].Length).Select(column => rows.Max(row => row[column].Length)).ToArray();
 
         writer.WriteLine("/// <remarks>");

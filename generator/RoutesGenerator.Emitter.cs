@@ -1,7 +1,6 @@
 using System;
 using Gateway.Generator.Model;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace Gateway.Generator;
 
@@ -110,70 +109,8 @@ public sealed partial class RoutesGenerator
     private static void WriteClassDeclaration(SourceWriter writer, RoutesClass routesClass) =>
         writer.WriteLine(routesClass.Accessibility + (routesClass.IsStatic ? " static" : string.Empty) + " partial class " + routesClass.Name);
 
-    /// <summary>Writes <c>SourcePath</c> and <c>SourceText</c>, one escaped literal per line so line endings survive any checkout.</summary>
-    private static void WriteSourceConstants(SourceWriter writer, string fileName, string text)
-    {
-        writer.WriteLine("/// <summary>The name of the route file this class was generated from.</summary>");
-        writer.WriteLine(GeneratedCodeAttribute);
-        writer.WriteLine("public const string SourcePath = " + Literal(fileName) + ";");
-        writer.WriteLine();
-        writer.WriteLine("/// <summary>The text of <c>" + XmlEscape(fileName) + "</c> at build time: <c>RouteFile.Parse(SourceText, SourcePath)</c> reads the model this matcher was built from.</summary>");
-        writer.WriteLine(GeneratedCodeAttribute);
-        var lines = SplitKeepingLineBreaks(text);
-        if (lines.Length == 0)
-        {
-            writer.WriteLine("public const string SourceText = \"\";");
-            return;
-        }
-
-        writer.WriteLine("public const string SourceText =");
-        using (writer.Indented())
-        {
-            for (var i = 0; i < lines.Length; i++)
-            {
-                writer.WriteLine(Literal(lines[i]) + (i == lines.Length - 1 ? ";" : " +"));
-            }
-        }
-    }
-
     /// <summary>The declaration line of <c>Match</c>: the partial implementation, or a whole method when the class declares none.</summary>
     private static string MatchSignature(RoutesClass routesClass) =>
         (routesClass.Match == MatchDeclaration.Partial ? routesClass.MatchAccessibility + " static partial " : "public static ")
         + "global::Gateway.Routing.RouteMatch Match(in global::Gateway.Routing.RouteRequest request)";
-
-    /// <summary>Splits text into lines that keep their <c>\r\n</c>, <c>\n</c> or <c>\r</c>.</summary>
-    private static string[] SplitKeepingLineBreaks(string text)
-    {
-        var lines = new System.Collections.Generic.List<string>();
-        var start = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-            {
-                i++;
-            }
-
-            if (text[i] == '\n' || text[i] == '\r')
-            {
-                lines.Add(text.Substring(start, i + 1 - start));
-                start = i + 1;
-            }
-        }
-
-        if (start < text.Length)
-        {
-            lines.Add(text.Substring(start));
-        }
-
-        return lines.ToArray();
-    }
-
-    /// <summary>A C# string literal for <paramref name="value"/>, with every special character escaped.</summary>
-    private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
-
-    /// <summary>Escapes text for an XML doc comment.</summary>
-    private static string XmlEscape(string value) => value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
-
-    // A blank line; named so that the emitters read as a sequence of writes.
-    private static void WriteLine(SourceWriter writer) => writer.WriteLine();
 }
