@@ -8,13 +8,10 @@ namespace Gateway.DifferentialTests;
 /// <summary>Compiled and interpreted routers, and the reference matcher, must choose the same route and captures.</summary>
 public sealed class MatcherAgreementTests
 {
-    /// <summary>A generated matcher, called the way the gateway calls it.</summary>
-    internal delegate RouteMatch MatchFunc(in RouteRequest request);
-
     /// <summary>Every route table compiled into this assembly: the rich differential file, the valid corpus, and the repository's routes.gw.</summary>
     public static TheoryData<string> Tables => new(CompiledTables.Keys);
 
-    private static readonly Dictionary<string, (MatchFunc Match, string Text, string Path, int Requests)> CompiledTables = new()
+    private static readonly Dictionary<string, (CompiledRouteMatcher.MatchFunction Match, string Text, string Path, int Requests)> CompiledTables = new()
     {
         ["differential.gw"] = (DifferentialRoutes.Match, DifferentialRoutes.SourceText, DifferentialRoutes.SourcePath, 120_000),
         ["routes.gw"] = (Routes.Match, Routes.SourceText, Routes.SourcePath, 10_000),

@@ -27,9 +27,7 @@ public sealed class MatcherAllocationTests
         Assert.Equal(0, bytes);
     }
 
-    private delegate RouteMatch MatchFunc(in RouteRequest request);
-
-    private static long Measure((string Host, string Method, string Path, string Query, HeaderDictionary Headers)[] requests, MatchFunc match)
+    private static long Measure((string Host, string Method, string Path, string Query, HeaderDictionary Headers)[] requests, CompiledRouteMatcher.MatchFunction match)
     {
         // One warm-up pass so that JIT tiering and first-call initialisation are not counted.
         var matched = Run(requests, match, requests.Length);
@@ -40,7 +38,7 @@ public sealed class MatcherAllocationTests
         return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
-    private static int Run((string Host, string Method, string Path, string Query, HeaderDictionary Headers)[] requests, MatchFunc match, int count)
+    private static int Run((string Host, string Method, string Path, string Query, HeaderDictionary Headers)[] requests, CompiledRouteMatcher.MatchFunction match, int count)
     {
         var matched = 0;
         for (var i = 0; i < count; i++)
