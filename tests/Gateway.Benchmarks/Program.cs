@@ -4,7 +4,7 @@ using Gateway.Benchmarks;
 using Gateway.Benchmarks.Tables;
 
 // Entry point. `--write-tables` regenerates Tables/routes-*.gw; `--check-tables` only checks them; anything else runs
-// BenchmarkDotNet (after the same check) with its usual command line, e.g. `--filter '*'` or `--job dry`.
+// BenchmarkDotNet (after the same check) with its usual command line, e.g. `--filter '*Generated*'` or `--job dry`.
 if (args.Contains("--write-tables"))
 {
     foreach (var path in TableFiles.Write())
@@ -36,6 +36,8 @@ if (args.Contains("--check-tables"))
     return 0;
 }
 
+// Without a filter BenchmarkDotNet asks which benchmark to run; there is one class, so run it.
+string[] arguments = args.Any(a => a is "--filter" or "-f") ? args : [.. args, "--filter", "*"];
 var namesOwnJob = args.Any(a => a is "--job" or "-j");
-BenchmarkSwitcher.FromAssembly(typeof(RouteMatchingBenchmark).Assembly).Run(args, new MatchingBenchmarkConfig(withJob: !namesOwnJob));
+BenchmarkSwitcher.FromAssembly(typeof(RouteMatchingBenchmark).Assembly).Run(arguments, new MatchingBenchmarkConfig(withJob: !namesOwnJob));
 return 0;
