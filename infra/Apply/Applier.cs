@@ -4,11 +4,13 @@ namespace Gateway.Infra.Apply;
 
 /// <summary>
 /// Previews, applies and destroys one stack with server-side apply, keeping Pulumi.Kubernetes v4 semantics
-/// (kubernetes.md §5.1–5.3). Every public method returns the process exit code and reports failures on the output.
+/// (kubernetes.md §5.1–5.3): one field manager, <c>dryRun=All</c> previews with a diff, apply in dependency order with
+/// waits, ApplySet-scoped pruning, and a CRD that only goes when asked. Every public method returns the process exit
+/// code (0 on success, 1 on failure) and writes one clear message for a failure, never an exception.
 /// </summary>
 public sealed partial class Applier
 {
-    private readonly IKubernetes _client;
+    private readonly KubeApi _api;
     private readonly ApplierOptions _options;
     private readonly TextWriter _output;
 
@@ -18,24 +20,74 @@ public sealed partial class Applier
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
-        _client = client;
+        _api = new KubeApi(client);
         _options = options;
         _output = output;
     }
 
-    /// <summary>Server-side dry run of every object and a diff against the live state; changes nothing.</summary>
-    public Task<int> PreviewAsync(DesiredState desired, CancellationToken ct) => Task.FromResult(NotYet());
-
-    /// <summary>Applies the stack in order, waits for the CRD and the rollout, prunes, and prints a summary.</summary>
-    public Task<int> UpAsync(DesiredState desired, CancellationToken ct) => Task.FromResult(NotYet());
-
-    /// <summary>Deletes the stack's objects in reverse order; keeps the CRD unless <paramref name="deleteCrd"/> is set.</summary>
-    public Task<int> DestroyAsync(DesiredState desired, bool deleteCrd, CancellationToken ct) => Task.FromResult(NotYet());
-
-    // Temporary until the apply engine lands (issue #3); lets Program.cs wire the commands now.
-    private int NotYet()
+    /// <summary>Builds the plan and reports malformed objects; null means "stop, exit 1", with nothing sent.</summary>
+    private StackPlan? Plan(DesiredState desired)
     {
-        _output.WriteLine("error: apply is not implemented yet (issue #3)");
-        return 1;
+        ArgumentNullException.ThrowIfNull(desired);
+        var plan = StackPlan.Build(desired, out var problems);
+        foreach (var problem in problems)
+        {
+            _output.WriteLine($"error: {problem}");
+        }
+
+        return problems.Count == 0 ? plan : null;
+    }
+
+    /// <summary>
+    /// Reads the live ApplySet parent. Absent means a first run. It is also the first request of every command, so an
+    /// unreachable cluster is reported here, before anything could have changed.
+    /// </summary>
+    private async Task<(ApplySetParent? Parent, KubeFailure? Failure)> ReadParentAsync(StackPlan plan, CancellationToken ct)
+    {
+        var live = await _api.GetAsync(plan.Parent, ct).ConfigureAwait(false);
+        if (live.IsNotFound)
+        {
+            return (ApplySetParent.None, null);
+        }
+
+        if (live.Failure is { } failure)
+        {
+            return (null, failure);
+        }
+
+        var parent = ApplySetParent.From(live.Value!);
+        if (parent.BelongsToOtherTool)
+        {
+            return (null, KubeFailure.Of(FailureKind.Conflict,
+                $"{plan.Parent} is an ApplySet managed by '{parent.Tooling}', not {ApplySet.ToolName}; choose another stack name or remove that set with its own tool"));
+        }
+
+        if (parent.Id is not null && parent.Id != plan.Id)
+        {
+            return (null, KubeFailure.Of(FailureKind.Conflict,
+                $"{plan.Parent} carries ApplySet id '{parent.Id}', expected '{plan.Id}'; it was not created for this stack"));
+        }
+
+        return (parent, null);
+    }
+
+    /// <summary>GETs the live object, applies <paramref name="target"/> (or dry-runs it), and classifies the result.</summary>
+    private async Task<(ObjectOutcome? Outcome, KubeFailure? Failure)> ApplyOneAsync(DesiredObject target, bool dryRun, CancellationToken ct)
+    {
+        var live = await _api.GetAsync(target.Ref, ct).ConfigureAwait(false);
+        if (live.Failure is { Kind: not FailureKind.NotFound } readFailure)
+        {
+            return (null, readFailure);
+        }
+
+        var applied = await _api.ApplyAsync(target.Ref, target.Body, _options.FieldManager, _options.ForceConflicts, dryRun, ct).ConfigureAwait(false);
+        if (applied.Failure is { } applyFailure)
+        {
+            return (null, applyFailure);
+        }
+
+        var changes = ObjectDiff.Compare(live.Value, applied.Value!);
+        var kind = live.Value is null ? OutcomeKind.Create : changes.Count == 0 ? OutcomeKind.NoChange : OutcomeKind.Update;
+        return (new ObjectOutcome(target.Ref, kind, kind == OutcomeKind.Update ? changes : []), null);
     }
 }

@@ -1,0 +1,78 @@
+namespace Gateway.Infra.Apply;
+
+/// <summary><c>destroy</c>: delete the stack's objects in reverse apply order.</summary>
+public sealed partial class Applier
+{
+    /// <summary>
+    /// Destroys the stack:
+    /// 1. Read the ApplySet parent (an unreachable cluster stops here).
+    /// 2. List the live members by part-of label, and delete them in reverse apply order with foreground propagation.
+    ///    A CRD is kept unless <paramref name="deleteCrd"/> is set: deleting it deletes every tenant's custom resources.
+    /// 3. Delete the parent, or, when something was kept, rewrite it to record only what is left.
+    /// </summary>
+    public async Task<int> DestroyAsync(DesiredState desired, bool deleteCrd, CancellationToken ct)
+    {
+        if (Plan(desired) is not { } plan)
+        {
+            return 1;
+        }
+
+        _output.WriteLine($"Destroy of stack '{desired.StackName}' (namespace {desired.Namespace}):");
+        var (parent, readFailure) = await ReadParentAsync(plan, ct).ConfigureAwait(false);
+        if (readFailure is not null)
+        {
+            WriteFailure(null, readFailure);
+            _output.WriteLine("Destroy stopped before deleting anything; nothing was changed.");
+            return 1;
+        }
+
+        var (members, listFailure) = await FindLiveMembersAsync(plan, parent!, ct).ConfigureAwait(false);
+        if (listFailure is not null)
+        {
+            WriteFailure(null, listFailure);
+            _output.WriteLine("Destroy stopped before deleting anything; nothing was changed.");
+            return 1;
+        }
+
+        var outcomes = new List<ObjectOutcome>();
+        var deleted = new List<ObjectRef>();
+        foreach (var member in members)
+        {
+            if (member.Kind.IsCrd && !deleteCrd)
+            {
+                var kept = new ObjectOutcome(member, OutcomeKind.Keep, [], "deleting a CRD deletes all its custom resources; pass --delete-crd to delete it");
+                outcomes.Add(kept);
+                WriteOutcome(kept, preview: false);
+                continue;
+            }
+
+            var result = await _api.DeleteAsync(member, ct).ConfigureAwait(false);
+            if (result.Failure is { Kind: not FailureKind.NotFound } failure)
+            {
+                WriteFailure(member, failure);
+                WriteStopped("Destroy", deleted, members.Except(deleted).ToArray(), "deleted", "Run destroy again once the cause is fixed.");
+                return 1;
+            }
+
+            deleted.Add(member);
+            var outcome = new ObjectOutcome(member, OutcomeKind.Delete, []);
+            outcomes.Add(outcome);
+            WriteOutcome(outcome, preview: false);
+        }
+
+        var keptKinds = outcomes.Where(o => o.Kind == OutcomeKind.Keep).Select(o => o.Ref.Kind.GroupKind).ToArray();
+        var parentResult = keptKinds.Length == 0
+            ? await _api.DeleteAsync(plan.Parent, ct).ConfigureAwait(false)
+            : await _api.ApplyAsync(plan.Parent, plan.ParentObject(keptKinds, []).Body, _options.FieldManager, _options.ForceConflicts, dryRun: false, ct).ConfigureAwait(false);
+        if (parentResult.Failure is { Kind: not FailureKind.NotFound } parentFailure)
+        {
+            WriteFailure(plan.Parent, parentFailure);
+            WriteStopped("Destroy", deleted, [], "deleted", "Every member is gone, but the ApplySet parent could not be updated; run destroy again.");
+            return 1;
+        }
+
+        var counts = Count(outcomes, (OutcomeKind.Delete, "deleted"), (OutcomeKind.Keep, "kept"));
+        _output.WriteLine(outcomes.Count == 0 ? "Destroy: nothing to delete." : $"Destroy: {counts}.");
+        return 0;
+    }
+}
