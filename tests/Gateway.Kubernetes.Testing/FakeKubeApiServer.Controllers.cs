@@ -11,7 +11,7 @@ public sealed partial class FakeKubeApiServer
     /// <summary>Marks a Deployment's rollout progress: observedGeneration = generation, and the given replica counts.</summary>
     public bool SetDeploymentRollout(string @namespace, string name, int updatedReplicas, int availableReplicas)
     {
-        var generation = Get("apps/v1", "deployments", @namespace, name)?["metadata"]?["generation"]?.GetValue<long>() ?? 1;
+        var generation = JsonFields.AsInt64(Get("apps/v1", "deployments", @namespace, name)?["metadata"]?["generation"]) ?? 1;
         return UpdateStatus("apps/v1", "deployments", @namespace, name, status =>
         {
             status["observedGeneration"] = generation;
@@ -32,9 +32,9 @@ public sealed partial class FakeKubeApiServer
         }
 
         if (key.Type.Group == "apps" && key.Type.Resource == "deployments" && _options.DeploymentRolloutDelay is { } rolloutDelay
-            && obj["status"]?["observedGeneration"]?.GetValue<long>() != obj["metadata"]?["generation"]?.GetValue<long>())
+            && JsonFields.AsInt64(obj["status"]?["observedGeneration"]) != JsonFields.AsInt64(obj["metadata"]?["generation"]))
         {
-            var replicas = obj["spec"]?["replicas"]?.GetValue<int>() ?? 1;
+            var replicas = (int)(JsonFields.AsInt64(obj["spec"]?["replicas"]) ?? 1);
             Later(rolloutDelay, () => SetDeploymentRollout(key.Namespace, key.Name, replicas, replicas));
         }
     }

@@ -111,6 +111,14 @@ internal static class JsonFields
         return root;
     }
 
+    /// <summary>
+    /// Reads an integer whether the node came from parsed JSON or from C# code (where <c>GetValue&lt;long&gt;</c> on an
+    /// <c>int</c> value throws); null when the node is missing or not a number.
+    /// </summary>
+    public static long? AsInt64(JsonNode? node) => node is JsonValue value
+        ? value.TryGetValue<long>(out var l) ? l : value.TryGetValue<int>(out var i) ? i : null
+        : null;
+
     /// <summary>RFC 7386 JSON merge patch: objects merge recursively, null deletes, anything else replaces.</summary>
     public static void MergePatch(JsonObject target, JsonObject patch)
     {

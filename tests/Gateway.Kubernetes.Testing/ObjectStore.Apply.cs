@@ -197,12 +197,12 @@ internal sealed partial class ObjectStore
         {
             metadata["uid"] = Guid.NewGuid().ToString();
             metadata["creationTimestamp"] = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-            metadata["generation"] = 1;
+            metadata["generation"] = 1L;
         }
         else if (!JsonNode.DeepEquals(WithoutMetadataAndStatus(current), WithoutMetadataAndStatus(existing.Object)))
         {
             // The generation counts changes to the desired state (spec, data, rules…), not to metadata or status.
-            metadata["generation"] = (existing.Object["metadata"]?["generation"]?.GetValue<long>() ?? 0) + 1;
+            metadata["generation"] = (JsonFields.AsInt64(existing.Object["metadata"]?["generation"]) ?? 0) + 1;
         }
 
         if (dryRun)

@@ -1,0 +1,79 @@
+using Gateway.Infra.Apply;
+using Gateway.Kubernetes.Testing;
+
+namespace Gateway.Infra.Tests.Apply;
+
+/// <summary>A fake API server, an output buffer safe to read while the applier writes, and fast applier options.</summary>
+internal sealed class ApplierHarness : IAsyncDisposable
+{
+    private readonly StringWriter _buffer = new();
+
+    private ApplierHarness(FakeKubeApiServer fake)
+    {
+        Fake = fake;
+        Output = TextWriter.Synchronized(_buffer);
+    }
+
+    /// <summary>Short waits, so a stuck wait fails the test in about a second rather than minutes.</summary>
+    public static ApplierOptions FastOptions { get; } = new()
+    {
+        PollInterval = TimeSpan.FromMilliseconds(20),
+        CrdTimeout = TimeSpan.FromSeconds(5),
+        RolloutTimeout = TimeSpan.FromSeconds(5),
+    };
+
+    /// <summary>The fake API server.</summary>
+    public FakeKubeApiServer Fake { get; }
+
+    /// <summary>The writer the applier prints to.</summary>
+    public TextWriter Output { get; }
+
+    /// <summary>Everything printed so far.</summary>
+    public string Text
+    {
+        get
+        {
+            // TextWriter.Synchronized locks on the wrapper; taking the same lock gives a consistent read.
+            lock (Output)
+            {
+                return _buffer.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts a fake whose CRDs are established and Deployments rolled out shortly after each write, unless overridden.</summary>
+    public static async Task<ApplierHarness> StartAsync(FakeKubeApiServerOptions? options = null) =>
+        new(await FakeKubeApiServer.StartAsync(options ?? new FakeKubeApiServerOptions
+        {
+            CrdEstablishedDelay = TimeSpan.FromMilliseconds(80),
+            DeploymentRolloutDelay = TimeSpan.FromMilliseconds(30),
+        }));
+
+    /// <summary>An applier on a real KubernetesClient pointed at the fake.</summary>
+    public Applier CreateApplier(ApplierOptions? options = null) => new(Fake.CreateClient(), options ?? FastOptions, Output);
+
+    /// <summary>Clears the recorded output and requests between the phases of a test.</summary>
+    public void Reset()
+    {
+        lock (Output)
+        {
+            _buffer.GetStringBuilder().Clear();
+        }
+
+        Fake.ClearRequests();
+    }
+
+    /// <summary>Waits until the output contains <paramref name="text"/>.</summary>
+    public async Task WaitForOutputAsync(string text)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (!Text.Contains(text, StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"output never contained \"{text}\":\n{Text}");
+            await Task.Delay(10);
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask DisposeAsync() => Fake.DisposeAsync();
+}

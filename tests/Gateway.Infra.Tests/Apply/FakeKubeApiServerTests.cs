@@ -1,0 +1,108 @@
+using System.Text.Json.Nodes;
+using Gateway.Kubernetes.Testing;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+
+namespace Gateway.Infra.Tests.Apply;
+
+/// <summary>
+/// The fake API server against the real client's typed list, get and watch methods: the wire protocol the gateway's
+/// EndpointSlice reflector will rely on when it reuses the fake.
+/// </summary>
+public sealed class FakeKubeApiServerTests
+{
+    /// <summary>The subject's factory: a fake with no controller stand-ins.</summary>
+    private static Task<FakeKubeApiServer> CreateAsync() => FakeKubeApiServer.StartAsync(new FakeKubeApiServerOptions { CrdEstablishedDelay = null });
+
+    [Fact]
+    public async Task List_LabelSelector_ReturnsOnlyMatchesWithListResourceVersion()
+    {
+        await using var fake = await CreateAsync();
+        fake.Seed("endpointslices", Slice("a", service: "users"));
+        fake.Seed("endpointslices", Slice("b", service: "orders"));
+        var client = fake.CreateClient();
+
+        var list = await client.DiscoveryV1.ListNamespacedEndpointSliceAsync("gw", labelSelector: "kubernetes.io/service-name=users");
+
+        Assert.Equal(["a"], list.Items.Select(i => i.Metadata.Name));
+        Assert.False(string.IsNullOrEmpty(list.Metadata.ResourceVersion));
+        Assert.Equal("10.0.0.1", list.Items[0].Endpoints[0].Addresses[0]);
+    }
+
+    [Fact]
+    public async Task Get_Missing_Returns404WithStatusBody()
+    {
+        await using var fake = await CreateAsync();
+        var client = fake.CreateClient();
+
+        var error = await Assert.ThrowsAsync<HttpOperationException>(() => client.CoreV1.ReadNamespacedConfigMapAsync("nope", "gw"));
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, error.Response.StatusCode);
+        var status = KubernetesJson.Deserialize<V1Status>(error.Response.Content);
+        Assert.Equal("NotFound", status.Reason);
+        Assert.Equal("configmaps \"nope\" not found", status.Message);
+    }
+
+    [Fact]
+    public async Task Watch_Changes_StreamsAddedModifiedDeletedInOrder()
+    {
+        await using var fake = await CreateAsync();
+        var client = fake.CreateClient();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        fake.Seed("endpointslices", Slice("a", service: "users"));
+        var events = new List<(WatchEventType Type, string Name, string Address)>();
+
+        var watching = Task.Run(async () =>
+        {
+            await foreach (var (type, slice) in client.DiscoveryV1.WatchListNamespacedEndpointSliceAsync("gw", timeoutSeconds: 10, cancellationToken: cts.Token))
+            {
+                events.Add((type, slice.Metadata.Name, slice.Endpoints?.FirstOrDefault()?.Addresses.FirstOrDefault() ?? ""));
+                if (type == WatchEventType.Deleted)
+                {
+                    return;
+                }
+            }
+        });
+        await fake.WaitForWatchAsync("discovery.k8s.io/v1", "endpointslices", TimeSpan.FromSeconds(5));
+        fake.Seed("endpointslices", Slice("a", service: "users", address: "10.0.0.2"));
+        await client.DiscoveryV1.DeleteNamespacedEndpointSliceAsync("a", "gw", cancellationToken: cts.Token);
+        await watching.WaitAsync(cts.Token);
+
+        Assert.Equal(
+            [(WatchEventType.Added, "a", "10.0.0.1"), (WatchEventType.Modified, "a", "10.0.0.2"), (WatchEventType.Deleted, "a", "10.0.0.2")],
+            events);
+    }
+
+    [Fact]
+    public async Task Watch_FromResourceVersion_ReplaysOnlyLaterChanges()
+    {
+        await using var fake = await CreateAsync();
+        var client = fake.CreateClient();
+        fake.Seed("endpointslices", Slice("a", service: "users"));
+        var list = await client.DiscoveryV1.ListNamespacedEndpointSliceAsync("gw");
+        fake.Seed("endpointslices", Slice("b", service: "users"));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+
+        await foreach (var (type, slice) in client.DiscoveryV1.WatchListNamespacedEndpointSliceAsync("gw",
+            resourceVersion: list.Metadata.ResourceVersion, timeoutSeconds: 10, cancellationToken: cts.Token))
+        {
+            Assert.Equal((WatchEventType.Added, "b"), (type, slice.Metadata.Name));
+            break;
+        }
+    }
+
+    private static JsonObject Slice(string name, string service, string address = "10.0.0.1") => new()
+    {
+        ["apiVersion"] = "discovery.k8s.io/v1",
+        ["kind"] = "EndpointSlice",
+        ["metadata"] = new JsonObject
+        {
+            ["name"] = name,
+            ["namespace"] = "gw",
+            ["labels"] = new JsonObject { ["kubernetes.io/service-name"] = service },
+        },
+        ["addressType"] = "IPv4",
+        ["endpoints"] = new JsonArray(new JsonObject { ["addresses"] = new JsonArray(address) }),
+    };
+}
