@@ -18,7 +18,7 @@ public sealed partial class Applier
         }
 
         _output.WriteLine($"Destroy of stack '{desired.StackName}' (namespace {desired.Namespace}):");
-        var (parent, readFailure) = await ReadParentAsync(plan, ct).ConfigureAwait(false);
+        var (parent, _, readFailure) = await ReadParentAsync(plan, ct).ConfigureAwait(false);
         if (readFailure is not null)
         {
             WriteFailure(null, readFailure);

@@ -18,7 +18,7 @@ public sealed partial class Applier
         }
 
         _output.WriteLine($"Preview of stack '{desired.StackName}' (namespace {desired.Namespace}) as field manager '{_options.FieldManager}', server-side dry run:");
-        var (parent, readFailure) = await ReadParentAsync(plan, ct).ConfigureAwait(false);
+        var (parent, liveParent, readFailure) = await ReadParentAsync(plan, ct).ConfigureAwait(false);
         if (readFailure is not null)
         {
             WriteFailure(null, readFailure);
@@ -31,7 +31,7 @@ public sealed partial class Applier
         var parentObject = plan.ParentObject(plan.GroupKinds.Union(parent!.GroupKinds), plan.AdditionalNamespaces.Union(parent.AdditionalNamespaces));
         foreach (var target in plan.Members.Prepend(parentObject))
         {
-            var (outcome, failure) = await ApplyOneAsync(target, dryRun: true, ct).ConfigureAwait(false);
+            var (outcome, failure) = await ApplyOneAsync(target, dryRun: true, ct, target == parentObject ? liveParent : null).ConfigureAwait(false);
             if (failure is { Kind: FailureKind.NotFound })
             {
                 // A dry run into a namespace that does not exist yet, or of a resource whose CRD is not installed yet,

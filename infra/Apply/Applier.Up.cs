@@ -28,7 +28,7 @@ public sealed partial class Applier
         try
         {
             // 1. The parent's record tells prune where this stack's objects may be.
-            var (parent, readFailure) = await ReadParentAsync(plan, ct).ConfigureAwait(false);
+            var (parent, liveParent, readFailure) = await ReadParentAsync(plan, ct).ConfigureAwait(false);
             if (readFailure is not null)
             {
                 WriteFailure(null, readFailure);
@@ -44,7 +44,7 @@ public sealed partial class Applier
                 .ToArray();
             foreach (var target in sequence)
             {
-                var (outcome, failure) = await ApplyOneAsync(target, dryRun: false, ct).ConfigureAwait(false);
+                var (outcome, failure) = await ApplyOneAsync(target, dryRun: false, ct, target == parentObject ? liveParent : null).ConfigureAwait(false);
                 if (failure is null && target.Ref.Kind.IsCrd)
                 {
                     WriteOutcome(outcome!, preview: false);

@@ -42,39 +42,42 @@ public sealed partial class Applier
     /// Reads the live ApplySet parent. Absent means a first run. It is also the first request of every command, so an
     /// unreachable cluster is reported here, before anything could have changed.
     /// </summary>
-    private async Task<(ApplySetParent? Parent, KubeFailure? Failure)> ReadParentAsync(StackPlan plan, CancellationToken ct)
+    private async Task<(ApplySetParent? Parent, KubeResult Live, KubeFailure? Failure)> ReadParentAsync(StackPlan plan, CancellationToken ct)
     {
         var live = await _api.GetAsync(plan.Parent, ct).ConfigureAwait(false);
         if (live.IsNotFound)
         {
-            return (ApplySetParent.None, null);
+            return (ApplySetParent.None, live, null);
         }
 
         if (live.Failure is { } failure)
         {
-            return (null, failure);
+            return (null, live, failure);
         }
 
         var parent = ApplySetParent.From(live.Value!);
         if (parent.BelongsToOtherTool)
         {
-            return (null, KubeFailure.Of(FailureKind.Conflict,
+            return (null, live, KubeFailure.Of(FailureKind.Conflict,
                 $"{plan.Parent} is an ApplySet managed by '{parent.Tooling}', not {ApplySet.ToolName}; choose another stack name or remove that set with its own tool"));
         }
 
         if (parent.Id is not null && parent.Id != plan.Id)
         {
-            return (null, KubeFailure.Of(FailureKind.Conflict,
+            return (null, live, KubeFailure.Of(FailureKind.Conflict,
                 $"{plan.Parent} carries ApplySet id '{parent.Id}', expected '{plan.Id}'; it was not created for this stack"));
         }
 
-        return (parent, null);
+        return (parent, live, null);
     }
 
-    /// <summary>GETs the live object, applies <paramref name="target"/> (or dry-runs it), and classifies the result.</summary>
-    private async Task<(ObjectOutcome? Outcome, KubeFailure? Failure)> ApplyOneAsync(DesiredObject target, bool dryRun, CancellationToken ct)
+    /// <summary>
+    /// GETs the live object (unless the caller has just read it: <paramref name="knownLive"/>), applies
+    /// <paramref name="target"/> (or dry-runs it), and classifies the result.
+    /// </summary>
+    private async Task<(ObjectOutcome? Outcome, KubeFailure? Failure)> ApplyOneAsync(DesiredObject target, bool dryRun, CancellationToken ct, KubeResult? knownLive = null)
     {
-        var live = await _api.GetAsync(target.Ref, ct).ConfigureAwait(false);
+        var live = knownLive ?? await _api.GetAsync(target.Ref, ct).ConfigureAwait(false);
         if (live.Failure is { Kind: not FailureKind.NotFound } readFailure)
         {
             return (null, readFailure);
