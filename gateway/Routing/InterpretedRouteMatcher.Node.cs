@@ -16,9 +16,11 @@ public sealed partial class InterpretedRouteMatcher
         private readonly Node? _parameter;
         private readonly Entry[] _terminal;
         private readonly Entry[] _catchAll;
+        private readonly int _depth;
 
         public Node(PathNode node)
         {
+            _depth = node.Depth;
             _hasLiterals = node.Literals.Count > 0;
             _literals = node.Literals
                 .ToFrozenDictionary(e => e.Text, e => new Node(e.Node), StringComparer.Ordinal)
@@ -40,6 +42,7 @@ public sealed partial class InterpretedRouteMatcher
 
             var next = pos;
             PathCursor.TryNext(walk.Path, walk.End, ref next, out var segment);
+            walk.Segments[_depth] = new CaptureRange(pos, segment.Length);
             if (_hasLiterals && _literals.TryGetValue(segment, out var literal) && literal.TryMatch(ref walk, next))
             {
                 return true;
@@ -107,7 +110,8 @@ public sealed partial class InterpretedRouteMatcher
         {
             foreach (var check in _constraints)
             {
-                if (!SegmentConstraints.Satisfies(check.Constraint, PathCursor.SegmentAt(walk.Path, walk.End, check.SegmentIndex)))
+                var range = walk.Segments[check.SegmentIndex];
+                if (!SegmentConstraints.Satisfies(check.Constraint, walk.Path.Slice(range.Start, range.Length)))
                 {
                     return false;
                 }

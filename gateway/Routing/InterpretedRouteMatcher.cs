@@ -17,6 +17,7 @@ public sealed partial class InterpretedRouteMatcher : IRouteMatcher
     private readonly FrozenDictionary<string, Node>.AlternateLookup<ReadOnlySpan<char>> _exactHosts;
     private readonly (string Suffix, Node Root)[] _wildcardHosts;
     private readonly Node? _anyHost;
+    private readonly int _maxDepth;
 
     /// <summary>Prepares <paramref name="plan"/> for matching.</summary>
     public InterpretedRouteMatcher(MatchPlan plan)
@@ -27,6 +28,7 @@ public sealed partial class InterpretedRouteMatcher : IRouteMatcher
             .GetAlternateLookup<ReadOnlySpan<char>>();
         _wildcardHosts = plan.WildcardHosts.Select(b => (b.Host, new Node(b.Root))).ToArray();
         _anyHost = plan.AnyHost is null ? null : new Node(plan.AnyHost);
+        _maxDepth = plan.MaxDepth;
     }
 
     /// <inheritdoc/>
@@ -34,7 +36,9 @@ public sealed partial class InterpretedRouteMatcher : IRouteMatcher
     {
         Span<char> buffer = stackalloc char[HostName.MaxLength];
         var host = HostName.Normalize(request.Host, buffer);
-        var walk = new Walk(request.Path, MethodBits.Of(request.Method), request.Headers, request.Query);
+        // One slot per trie level: where the segment read at that level lies, so constraints need no second scan.
+        Span<CaptureRange> segments = stackalloc CaptureRange[_maxDepth + 1];
+        var walk = new Walk(request.Path, MethodBits.Of(request.Method), request.Headers, request.Query, segments);
 
         // Host classes in precedence order; each falls through to the next when its trie finds nothing.
         if (host.Length > 0)
@@ -59,8 +63,9 @@ public sealed partial class InterpretedRouteMatcher : IRouteMatcher
     /// <summary>The request as one trie walk sees it, and the match it finds.</summary>
     private ref struct Walk
     {
-        public Walk(ReadOnlySpan<char> path, MethodSet method, IHeaderDictionary? headers, ReadOnlySpan<char> query)
+        public Walk(ReadOnlySpan<char> path, MethodSet method, IHeaderDictionary? headers, ReadOnlySpan<char> query, Span<CaptureRange> segments)
         {
+            Segments = segments;
             Path = path;
             End = PathCursor.EffectiveEnd(path);
             Method = method;
@@ -78,6 +83,9 @@ public sealed partial class InterpretedRouteMatcher : IRouteMatcher
         public IHeaderDictionary? Headers { get; }
 
         public ReadOnlySpan<char> Query { get; }
+
+        /// <summary>The segment read at each trie level on the current branch of the walk.</summary>
+        public Span<CaptureRange> Segments { get; }
 
         public RouteMatch Result { get; set; }
     }

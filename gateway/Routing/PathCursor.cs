@@ -44,20 +44,4 @@ public static class PathCursor
         pos += length + 1;
         return true;
     }
-
-    /// <summary>The text of segment <paramref name="index"/> (0-based), or empty when the path is shorter.</summary>
-    public static ReadOnlySpan<char> SegmentAt(ReadOnlySpan<char> path, int end, int index)
-    {
-        var pos = Start;
-        ReadOnlySpan<char> segment = default;
-        for (var i = 0; i <= index; i++)
-        {
-            if (!TryNext(path, end, ref pos, out segment))
-            {
-                return default;
-            }
-        }
-
-        return segment;
-    }
 }
