@@ -28,15 +28,26 @@ public sealed class ForwardErrorsTests
     [Fact]
     public async Task SendAsync_ClientAbortsMidRequest_NoErrorLog()
     {
-        await using var slow = await EchoUpstream.StartAsync("slow");
-        await using var gateway = await CreateGatewayAsync(slow, upstreamTimeout: "00:00:30");
+        await using var upstream = await EchoUpstream.StartAsync("slow");
+        upstream.HoldRequests = true;
+        await using var gateway = await CreateGatewayAsync(upstream, upstreamTimeout: "00:00:30");
         using var client = gateway.CreateClient();
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var cancel = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetAsync("/slow?ms=5000", cancel.Token));
+        // Abort only once the request is in flight at the upstream: a fixed delay raced a cold JIT on CI, so the
+        // client sometimes gave up before the gateway had seen the request at all.
+        var send = client.GetAsync("/hold", cancel.Token);
+        for (var i = 0; i < 200 && upstream.Held == 0 && !send.IsCompleted; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(1, upstream.Held);
+        await cancel.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => send);
 
         // The gateway notices the abort when its forward ends; wait for that log line (bounded).
-        for (var i = 0; i < 50 && !gateway.Logs.Entries.Any(e => e.EventId.Id == Gateway.Logging.EventIds.ForwardFailed); i++)
+        for (var i = 0; i < 100 && !gateway.Logs.Entries.Any(e => e.EventId.Id == Gateway.Logging.EventIds.ForwardFailed); i++)
         {
             await Task.Delay(100);
         }
