@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Gateway.Infra.Apply;
 using Gateway.Kubernetes.Testing;
 
@@ -36,9 +37,16 @@ public sealed partial class ApplierTests
     [Fact]
     public async Task UpAsync_Crd_PollsUntilEstablishedBeforeTheNextObject()
     {
-        await using var harness = await CreateAsync();
+        // The test, not a timer, establishes the CRD: with the fake's 80 ms stand-in a slow machine's first poll could
+        // already find it Established, so "polled at least twice" depended on timing.
+        await using var harness = await CreateAsync(new FakeKubeApiServerOptions { CrdEstablishedDelay = null, DeploymentRolloutDelay = TimeSpan.FromMilliseconds(30) });
+        var up = harness.CreateApplier().UpAsync(TestStack.Full(), Bounded());
 
-        await harness.CreateApplier().UpAsync(TestStack.Full(), Bounded());
+        await WaitForAsync(() => CrdPollsAfterPatch(harness) >= 2, "two polling GETs of the CRD");
+        Assert.DoesNotContain(harness.Fake.Requests, r => r.Path == ClusterRolePath);
+        Assert.True(harness.Fake.UpdateStatus("apiextensions.k8s.io/v1", "customresourcedefinitions", null, TestStack.CrdName, status =>
+            status["conditions"] = new JsonArray(new JsonObject { ["type"] = "Established", ["status"] = "True", ["reason"] = "InitialNamesAccepted" })));
+        Assert.Equal(0, await up);
 
         var requests = harness.Fake.Requests;
         var crdPatch = requests.Single(r => r.Method == "PATCH" && r.Path == CrdPath).Sequence;
@@ -123,5 +131,23 @@ public sealed partial class ApplierTests
         var configMap = harness.Fake.Get("v1", "configmaps", "gw", "routes")!;
         Assert.Equal(TestStack.DevApplySetId, configMap["metadata"]!["labels"]![ApplySet.PartOfLabel]!.GetValue<string>());
         Assert.Equal("apigw", configMap["metadata"]!["labels"]!["app.kubernetes.io/name"]!.GetValue<string>());
+    }
+
+    private static int CrdPollsAfterPatch(ApplierHarness harness)
+    {
+        var requests = harness.Fake.Requests;
+        var patch = requests.FirstOrDefault(r => r.Method == "PATCH" && r.Path == CrdPath);
+        return patch is null ? 0 : requests.Count(r => r.Method == "GET" && r.Path == CrdPath && r.Sequence > patch.Sequence);
+    }
+
+    // Bounded generously: the condition is a request the applier sends every 20 ms once it is waiting.
+    private static async Task WaitForAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"never saw {what}");
+            await Task.Delay(10);
+        }
     }
 }
