@@ -14,12 +14,17 @@ internal sealed class ApplierHarness : IAsyncDisposable
         Output = TextWriter.Synchronized(_buffer);
     }
 
-    /// <summary>Short waits, so a stuck wait fails the test in about a second rather than minutes.</summary>
+    /// <summary>Fast polling, and waits that end a stuck test in half a minute rather than the defaults' minutes.</summary>
+    /// <remarks>
+    /// The fake establishes CRDs and finishes rollouts tens of milliseconds after a write, but on a busy CI machine with
+    /// a cold JIT that can take seconds, so the timeouts are generous; tests of the timeouts themselves set short ones.
+    /// They stay below <c>Bounded()</c>, so a stuck wait fails with the applier's own message.
+    /// </remarks>
     public static ApplierOptions FastOptions { get; } = new()
     {
         PollInterval = TimeSpan.FromMilliseconds(20),
-        CrdTimeout = TimeSpan.FromSeconds(5),
-        RolloutTimeout = TimeSpan.FromSeconds(5),
+        CrdTimeout = TimeSpan.FromSeconds(30),
+        RolloutTimeout = TimeSpan.FromSeconds(30),
     };
 
     /// <summary>The fake API server.</summary>
@@ -66,7 +71,8 @@ internal sealed class ApplierHarness : IAsyncDisposable
     /// <summary>Waits until the output contains <paramref name="text"/>.</summary>
     public async Task WaitForOutputAsync(string text)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        // Generous: the applier prints within milliseconds, but a busy CI machine with a cold JIT can take seconds.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (!Text.Contains(text, StringComparison.Ordinal))
         {
             Assert.True(DateTime.UtcNow < deadline, $"output never contained \"{text}\":\n{Text}");

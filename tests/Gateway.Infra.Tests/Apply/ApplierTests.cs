@@ -18,7 +18,8 @@ public sealed partial class ApplierTests
     private static Task<ApplierHarness> CreateAsync(FakeKubeApiServerOptions? options = null) => ApplierHarness.StartAsync(options);
 
     /// <summary>Bounds every applier call; a hang fails the test instead of stalling the run.</summary>
-    private static CancellationToken Bounded() => new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token;
+    /// <remarks>Longer than <see cref="ApplierHarness.FastOptions"/>' 30 s waits, so those fail first with their own message.</remarks>
+    private static CancellationToken Bounded() => new CancellationTokenSource(TimeSpan.FromSeconds(90)).Token;
 
     private static IReadOnlyList<RecordedRequest> Patches(ApplierHarness harness) => harness.Fake.Requests.Where(r => r.Method == "PATCH").ToArray();
 

@@ -49,13 +49,15 @@ public sealed class FakeKubeApiServerTests
     {
         await using var fake = await CreateAsync();
         var client = fake.CreateClient();
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        // Generous bounds: a busy CI machine with a cold JIT can take seconds to open the watch; the test ends at the
+        // Deleted event, not at these.
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         fake.Seed("endpointslices", Slice("a", service: "users"));
         var events = new List<(WatchEventType Type, string Name, string Address)>();
 
         var watching = Task.Run(async () =>
         {
-            await foreach (var (type, slice) in client.DiscoveryV1.WatchListNamespacedEndpointSliceAsync("gw", timeoutSeconds: 10, cancellationToken: cts.Token))
+            await foreach (var (type, slice) in client.DiscoveryV1.WatchListNamespacedEndpointSliceAsync("gw", timeoutSeconds: 60, cancellationToken: cts.Token))
             {
                 events.Add((type, slice.Metadata.Name, slice.Endpoints?.FirstOrDefault()?.Addresses.FirstOrDefault() ?? ""));
                 if (type == WatchEventType.Deleted)
@@ -64,7 +66,7 @@ public sealed class FakeKubeApiServerTests
                 }
             }
         });
-        await fake.WaitForWatchAsync("discovery.k8s.io/v1", "endpointslices", TimeSpan.FromSeconds(5));
+        await fake.WaitForWatchAsync("discovery.k8s.io/v1", "endpointslices", TimeSpan.FromSeconds(30));
         fake.Seed("endpointslices", Slice("a", service: "users", address: "10.0.0.2"));
         await client.DiscoveryV1.DeleteNamespacedEndpointSliceAsync("a", "gw", cancellationToken: cts.Token);
         await watching.WaitAsync(cts.Token);
@@ -82,14 +84,19 @@ public sealed class FakeKubeApiServerTests
         fake.Seed("endpointslices", Slice("a", service: "users"));
         var list = await client.DiscoveryV1.ListNamespacedEndpointSliceAsync("gw");
         fake.Seed("endpointslices", Slice("b", service: "users"));
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        (WatchEventType Type, string Name)? first = null;
 
+        // The server ends the watch after timeoutSeconds; on a slow machine a short one could end it before the replay
+        // arrived, and the loop would then finish with nothing checked. The test ends at the first event.
         await foreach (var (type, slice) in client.DiscoveryV1.WatchListNamespacedEndpointSliceAsync("gw",
-            resourceVersion: list.Metadata.ResourceVersion, timeoutSeconds: 10, cancellationToken: cts.Token))
+            resourceVersion: list.Metadata.ResourceVersion, timeoutSeconds: 60, cancellationToken: cts.Token))
         {
-            Assert.Equal((WatchEventType.Added, "b"), (type, slice.Metadata.Name));
+            first = (type, slice.Metadata.Name);
             break;
         }
+
+        Assert.Equal((WatchEventType.Added, "b"), first);
     }
 
     private static JsonObject Slice(string name, string service, string address = "10.0.0.1") => new()
