@@ -62,7 +62,8 @@ public sealed partial class ApplierTests
     [InlineData("destroy")]
     public async Task Command_UnreachableCluster_OneClearMessageAndNonZeroExit(string command)
     {
-        var port = ClosedPort();
+        using var closed = ReserveClosedPort();
+        var port = ((IPEndPoint)closed.LocalEndPoint!).Port;
         var client = new k8s.Kubernetes(new KubernetesClientConfiguration { Host = $"http://127.0.0.1:{port}" });
         var output = new StringWriter();
         var applier = new Applier(client, ApplierHarness.FastOptions, output);
@@ -157,13 +158,12 @@ public sealed partial class ApplierTests
         ["spec"] = new JsonObject { ["replicas"] = replicas },
     };
 
-    // A port that was just free: binding and releasing it leaves nothing listening, so connections are refused.
-    private static int ClosedPort()
+    // A loopback port bound but never listened on: connections to it are refused, and while the socket is held no
+    // bind to port 0 (in this process or a parallel test run) is handed the port, as one could once a probe listener released it.
+    private static Socket ReserveClosedPort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return socket;
     }
 }
