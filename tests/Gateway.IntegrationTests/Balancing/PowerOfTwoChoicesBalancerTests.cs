@@ -9,9 +9,8 @@ public sealed class PowerOfTwoChoicesBalancerTests
     public async Task Pick_300SequentialRequests_RoughlyEvenOverThreeUpstreams()
     {
         await using var pool = await CreatePoolAsync();
-        using var client = pool.Gateway.CreateClient();
 
-        var counts = await pool.CountAsync(client, 300);
+        var counts = await pool.CountAsync(300);
 
         // One request at a time leaves every count at 0, so each pick is the first of two random draws: uniform.
         Assert.All(counts, count => Assert.InRange(count, 60, 140));
@@ -25,7 +24,7 @@ public sealed class PowerOfTwoChoicesBalancerTests
         var held = await pool.HoldOneOnFirstAsync(client);
         var before = pool.Upstreams[0].Requests;
 
-        var counts = await pool.CountAsync(client, 60);
+        var counts = await pool.CountAsync(60);
 
         // Any pair of draws that includes the busy u0 also includes an idle endpoint, which wins.
         Assert.Equal(0, counts[0]);

@@ -9,9 +9,8 @@ public sealed class RoundRobinBalancerTests
     public async Task Pick_300Requests_ExactlyEvenOverThreeUpstreams()
     {
         await using var pool = await CreatePoolAsync();
-        using var client = pool.Gateway.CreateClient();
 
-        var counts = await pool.CountAsync(client, 300);
+        var counts = await pool.CountAsync(300);
 
         Assert.Equal([100, 100, 100], counts);
     }

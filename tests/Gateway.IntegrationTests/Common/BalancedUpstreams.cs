@@ -34,8 +34,19 @@ public sealed class BalancedUpstreams : IAsyncDisposable
     }
 
     /// <summary>Sends <paramref name="requests"/> sequential GETs and counts how many each upstream answered.</summary>
-    public async Task<int[]> CountAsync(HttpClient client, int requests)
+    /// <remarks>
+    /// The requests share one connection. Kestrel serves a connection's requests one after another, so the gateway has
+    /// finished request n, and decremented its endpoint's in-flight count, before it picks for request n+1. Over several
+    /// pooled connections (the held requests leave some) request n+1 could be picked while request n's endpoint still
+    /// counted 1, an ordering race that lets power_of_two tie with the held endpoint and choose it.
+    /// </remarks>
+    public async Task<int[]> CountAsync(int requests)
     {
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1 })
+        {
+            BaseAddress = Gateway.PublicUri,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
         var counts = new int[Upstreams.Length];
         for (var i = 0; i < requests; i++)
         {
@@ -48,17 +59,22 @@ public sealed class BalancedUpstreams : IAsyncDisposable
     }
 
     /// <summary>Makes u0 hold one <c>/hold</c> request in flight and returns that request, to be awaited after <see cref="EchoUpstream.ReleaseHeld"/>.</summary>
-    /// <remarks>Requests that land on u1 or u2 finish at once, so it sends until u0 holds one (bounded).</remarks>
+    /// <remarks>
+    /// Requests that land on u1 or u2 finish at once, so it sends one at a time until u0 holds one. Each request is
+    /// waited for until it either finishes or is held: moving on after a fixed wait (it was 1 s) could, on a slow
+    /// machine, send a second request while the first was still on its way to u0, leaving two held.
+    /// </remarks>
     public async Task<List<Task<HttpResponseMessage>>> HoldOneOnFirstAsync(HttpClient client)
     {
         var busy = Upstreams[0];
         busy.HoldRequests = true;
         var sent = new List<Task<HttpResponseMessage>>();
-        for (var attempt = 0; attempt < 20 && busy.Held == 0; attempt++)
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (busy.Held == 0 && DateTime.UtcNow < deadline)
         {
             var request = client.GetAsync("/hold");
             sent.Add(request);
-            for (var wait = 0; wait < 100 && busy.Held == 0 && !request.IsCompleted; wait++)
+            while (busy.Held == 0 && !request.IsCompleted && DateTime.UtcNow < deadline)
             {
                 await Task.Delay(10);
             }
