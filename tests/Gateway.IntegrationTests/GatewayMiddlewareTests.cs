@@ -13,6 +13,7 @@ public sealed class GatewayMiddlewareTests : IAsyncLifetime
     private EchoUpstream _a = null!;
     private EchoUpstream _b = null!;
     private EchoUpstream _c = null!;
+    private ClosedPort _dead = null!;
     private GatewayHost _gateway = null!;
     private HttpClient _client = null!;
 
@@ -21,7 +22,8 @@ public sealed class GatewayMiddlewareTests : IAsyncLifetime
         _a = await EchoUpstream.StartAsync("a");
         _b = await EchoUpstream.StartAsync("b");
         _c = await EchoUpstream.StartAsync("c");
-        _gateway = await GatewayHost.StartAsync(Routes(_a, _b, _c));
+        _dead = ClosedPort.Reserve();
+        _gateway = await GatewayHost.StartAsync(Routes(_a, _b, _c, _dead));
         _client = _gateway.CreateClient();
     }
 
@@ -32,6 +34,7 @@ public sealed class GatewayMiddlewareTests : IAsyncLifetime
         await _a.DisposeAsync();
         await _b.DisposeAsync();
         await _c.DisposeAsync();
+        _dead.Dispose();
     }
 
     [Theory]
@@ -118,12 +121,12 @@ public sealed class GatewayMiddlewareTests : IAsyncLifetime
         Assert.Null(entry.Exception);
     }
 
-    private static string Routes(EchoUpstream a, EchoUpstream b, EchoUpstream c) => $$"""
+    private static string Routes(EchoUpstream a, EchoUpstream b, EchoUpstream c, ClosedPort dead) => $$"""
         upstream a { endpoints {{a.Address}} }
         upstream b { endpoints {{b.Address}} }
         upstream c { endpoints {{c.Address}} }
         upstream empty { endpoints {{a.Address}} }
-        upstream dead { endpoints http://127.0.0.1:{{ClosedPort.Get()}} }
+        upstream dead { endpoints http://127.0.0.1:{{dead.Port}} }
 
         route by-host {
           host api.test
