@@ -18,6 +18,7 @@ public sealed partial class InterpretedRouteMatcher : IRouteMatcher
     private readonly (string Suffix, Node Root)[] _wildcardHosts;
     private readonly Node? _anyHost;
     private readonly int _maxDepth;
+    private readonly bool _hasHostRoutes;
 
     /// <summary>Prepares <paramref name="plan"/> for matching.</summary>
     public InterpretedRouteMatcher(MatchPlan plan)
@@ -29,48 +30,62 @@ public sealed partial class InterpretedRouteMatcher : IRouteMatcher
         _wildcardHosts = plan.WildcardHosts.Select(b => (b.Host, new Node(b.Root))).ToArray();
         _anyHost = plan.AnyHost is null ? null : new Node(plan.AnyHost);
         _maxDepth = plan.MaxDepth;
+        _hasHostRoutes = plan.ExactHosts.Count > 0 || plan.WildcardHosts.Count > 0;
     }
 
     /// <inheritdoc/>
     public RouteMatch Match(in RouteRequest request)
     {
-        Span<char> buffer = stackalloc char[HostName.MaxLength];
-        var host = HostName.Normalize(request.Host, buffer);
         // One slot per trie level: where the segment read at that level lies, so constraints need no second scan.
         Span<CaptureRange> segments = stackalloc CaptureRange[_maxDepth + 1];
-        var walk = new Walk(request.Path, MethodBits.Of(request.Method), request.Headers, request.Query, segments);
+        var walk = new Walk(request, MethodBits.Of(request.Method), segments);
 
-        // Host classes in precedence order; each falls through to the next when its trie finds nothing.
-        if (host.Length > 0)
+        // Host classes in precedence order; each falls through to the next when its trie finds nothing. A table
+        // without host routes never reads the Host header.
+        if (_hasHostRoutes)
         {
-            if (_exactHosts.TryGetValue(host, out var exact) && exact.TryMatch(ref walk, PathCursor.Start))
+            Span<char> buffer = stackalloc char[HostName.MaxLength];
+            var host = HostName.Normalize(request.Host, buffer);
+            if (host.Length > 0 && TryMatchHost(host, ref walk))
             {
                 return walk.Result;
-            }
-
-            foreach (var (suffix, root) in _wildcardHosts)
-            {
-                if (HostName.MatchesWildcard(host, suffix) && root.TryMatch(ref walk, PathCursor.Start))
-                {
-                    return walk.Result;
-                }
             }
         }
 
         return _anyHost is not null && _anyHost.TryMatch(ref walk, PathCursor.Start) ? walk.Result : RouteMatch.None;
     }
 
+    /// <summary>Tries the exact host's trie, then each wildcard that covers <paramref name="host"/>, longest suffix first.</summary>
+    private bool TryMatchHost(ReadOnlySpan<char> host, ref Walk walk)
+    {
+        if (_exactHosts.TryGetValue(host, out var exact) && exact.TryMatch(ref walk, PathCursor.Start))
+        {
+            return true;
+        }
+
+        foreach (var (suffix, root) in _wildcardHosts)
+        {
+            if (HostName.MatchesWildcard(host, suffix) && root.TryMatch(ref walk, PathCursor.Start))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The request as one trie walk sees it, and the match it finds.</summary>
     private ref struct Walk
     {
-        public Walk(ReadOnlySpan<char> path, MethodSet method, IHeaderDictionary? headers, ReadOnlySpan<char> query, Span<CaptureRange> segments)
+        private readonly RouteRequest _request;
+
+        public Walk(in RouteRequest request, MethodSet method, Span<CaptureRange> segments)
         {
+            _request = request;
             Segments = segments;
-            Path = path;
-            End = PathCursor.EffectiveEnd(path);
+            Path = request.Path;
+            End = PathCursor.EffectiveEnd(request.Path);
             Method = method;
-            Headers = headers;
-            Query = query;
             Result = RouteMatch.None;
         }
 
@@ -80,9 +95,11 @@ public sealed partial class InterpretedRouteMatcher : IRouteMatcher
 
         public MethodSet Method { get; }
 
-        public IHeaderDictionary? Headers { get; }
+        /// <summary>Read only when a candidate has a header condition.</summary>
+        public readonly IHeaderDictionary? Headers => _request.Headers;
 
-        public ReadOnlySpan<char> Query { get; }
+        /// <summary>Read only when a candidate has a query condition.</summary>
+        public readonly ReadOnlySpan<char> Query => _request.Query;
 
         /// <summary>The segment read at each trie level on the current branch of the walk.</summary>
         public Span<CaptureRange> Segments { get; }
