@@ -24,13 +24,13 @@ public sealed partial class RoutesGenerator
         writer.WriteLine("/// A node returns true with <c>result</c> set when a route at or below it matches. When the path ends at the node it");
         writer.WriteLine("/// tries the routes that end there; otherwise it reads the next segment and tries the literal child, the constrained");
         writer.WriteLine("/// parameter child and the parameter child. Either way, catch-all routes that start at the node come last.");
-        writer.WriteLine("/// <c>pos</c> is where the next segment starts; <c>segmentN</c> is request segment N when a constraint below needs it.");
+        writer.WriteLine("/// <c>pos</c> is where the next segment starts; <c>segmentN</c> is request segment N when a constraint or capture below needs it.");
         writer.WriteLine("/// </remarks>");
         writer.WriteLine(GeneratedCodeAttribute);
         writer.WriteLine("file static class " + TrieClassName(routesClass));
         using (writer.Block())
         {
-            var first = !WriteCaptureArrays(writer, plan);
+            var first = true;
             foreach (var (root, host) in TrieRoots(plan))
             {
                 foreach (var node in PreOrder(root))
@@ -42,6 +42,7 @@ public sealed partial class RoutesGenerator
 
                     first = false;
                     WriteNode(writer, node, host, table, segmentParameters);
+                    WriteLiteralGroupMethods(writer, node, host, segmentParameters);
                 }
             }
         }
@@ -128,30 +129,15 @@ public sealed partial class RoutesGenerator
             writer.WriteLine("if (segment is " + Literal(edge.Text) + " && " + ChildCall(node, edge.Node, segmentParameters) + ")");
             WriteReturnTrue(writer);
         }
+        else if (node.Literals.Count > MaxSwitchCases)
+        {
+            writer.WriteLine();
+            WriteLiteralDispatch(writer, node, segmentParameters);
+        }
         else if (node.Literals.Count > 1)
         {
             writer.WriteLine();
-            writer.WriteLine("switch (segment)");
-            using (writer.Block())
-            {
-                for (var i = 0; i < node.Literals.Count; i++)
-                {
-                    var edge = node.Literals[i];
-                    if (i > 0)
-                    {
-                        writer.WriteLine();
-                    }
-
-                    writer.WriteLine("case " + Literal(edge.Text) + ": // " + CommentText(edge.Node.Pattern) + ": " + DescribeRoutesBelow(edge.Node) + ".");
-                    using (writer.Indented())
-                    {
-                        writer.WriteLine("if (" + ChildCall(node, edge.Node, segmentParameters) + ")");
-                        WriteReturnTrue(writer);
-                        writer.WriteLine();
-                        writer.WriteLine("break;");
-                    }
-                }
-            }
+            WriteLiteralSwitch(writer, node, node.Literals, segmentParameters);
         }
 
         if (node.Constrained is null && node.Parameter is null)
@@ -182,6 +168,32 @@ public sealed partial class RoutesGenerator
                 writer.WriteLine("// " + CommentText(child.Pattern) + ": " + DescribeRoutesBelow(child) + note + ".");
                 writer.WriteLine("if (" + ChildCall(node, child, segmentParameters) + ")");
                 WriteReturnTrue(writer);
+            }
+        }
+    }
+
+    /// <summary>A <c>switch</c> on the segment over <paramref name="edges"/>, each case calling its child.</summary>
+    private static void WriteLiteralSwitch(SourceWriter writer, PathNode node, IReadOnlyList<LiteralEdge> edges, IReadOnlyDictionary<int, int[]> segmentParameters)
+    {
+        writer.WriteLine("switch (segment)");
+        using (writer.Block())
+        {
+            for (var i = 0; i < edges.Count; i++)
+            {
+                var edge = edges[i];
+                if (i > 0)
+                {
+                    writer.WriteLine();
+                }
+
+                writer.WriteLine("case " + Literal(edge.Text) + ": // " + CommentText(edge.Node.Pattern) + ": " + DescribeRoutesBelow(edge.Node) + ".");
+                using (writer.Indented())
+                {
+                    writer.WriteLine("if (" + ChildCall(node, edge.Node, segmentParameters) + ")");
+                    WriteReturnTrue(writer);
+                    writer.WriteLine();
+                    writer.WriteLine("break;");
+                }
             }
         }
     }
