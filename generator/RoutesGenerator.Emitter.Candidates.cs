@@ -22,7 +22,7 @@ public sealed partial class RoutesGenerator
             if (conditions.Count == 0)
             {
                 // Candidates after an unconditional one can never be tried; the checker reports such routes as ambiguous.
-                WriteMatchAndReturn(writer, candidate);
+                WriteMatchAndReturn(writer, node, candidate);
                 return true;
             }
 
@@ -35,7 +35,7 @@ public sealed partial class RoutesGenerator
 
             using (writer.Block())
             {
-                WriteMatchAndReturn(writer, candidate);
+                WriteMatchAndReturn(writer, node, candidate);
             }
 
             if (index < candidates.Count - 1)
@@ -103,43 +103,25 @@ public sealed partial class RoutesGenerator
         return string.Join(" | ", names);
     }
 
-    /// <summary>Builds the match; captures come from a shared array (see <see cref="WriteCaptureArrays"/>), so nothing is allocated.</summary>
-    private static void WriteMatchAndReturn(SourceWriter writer, Candidate candidate)
+    /// <summary>Builds the match: the captured segments arrive as <c>segmentN</c> parameters (see
+    /// <see cref="FindSegmentParameters"/>), so the match records where they lie without scanning the path again, and a
+    /// catch-all takes the rest of the path from <c>pos</c>, where the node's next segment starts.</summary>
+    private static void WriteMatchAndReturn(SourceWriter writer, PathNode node, Candidate candidate)
     {
-        var captures = candidate.CaptureSegments.Count == 0 ? "[]" : CaptureArrayName(candidate.CaptureSegments);
-        writer.WriteLine("result = global::Gateway.Routing.RouteMatch.Create(" + candidate.RouteIndex.ToString(CultureInfo.InvariantCulture)
-            + ", request.Path, " + captures + ", endsWithCatchAll: " + (candidate.EndsWithCatchAll ? "true" : "false") + ");");
+        writer.WriteLine("result = global::Gateway.Routing.RouteMatch.Create(" + candidate.RouteIndex.ToString(CultureInfo.InvariantCulture) + ");");
+        for (var i = 0; i < candidate.CaptureSegments.Count; i++)
+        {
+            var index = candidate.CaptureSegments[i];
+            if (candidate.EndsWithCatchAll && i == candidate.CaptureSegments.Count - 1)
+            {
+                writer.WriteLine("result.CaptureRest(request.Path, pos);");
+            }
+            else
+            {
+                writer.WriteLine("result.Capture(request.Path, " + SegmentExpression(node, index, current: false) + ");");
+            }
+        }
+
         writer.WriteLine("return true;");
     }
-
-    /// <summary>Writes one static array per distinct list of capture segments in the plan, before the node methods.</summary>
-    /// <remarks>A constant collection expression (<c>[1, 3]</c>) is free only in optimized code: unoptimized (Debug) code
-    /// allocates for it on every call, and the zero-allocation tests run in Debug. Arrays built once are free in both.</remarks>
-    private static bool WriteCaptureArrays(SourceWriter writer, MatchPlan plan)
-    {
-        var lists = TrieRoots(plan)
-            .SelectMany(trie => CandidatesInTryOrder(trie.Root))
-            .Select(candidate => candidate.CaptureSegments)
-            .Where(segments => segments.Count > 0)
-            .Distinct()
-            .OrderBy(segments => segments.Count)
-            .ThenBy(segments => CaptureArrayName(segments), System.StringComparer.Ordinal)
-            .ToList();
-        if (lists.Count == 0)
-        {
-            return false;
-        }
-
-        writer.WriteLine("// The segments each route captures, for RouteMatch.Create; built once, so matching allocates nothing even in Debug builds.");
-        foreach (var segments in lists)
-        {
-            writer.WriteLine("private static readonly int[] " + CaptureArrayName(segments) + " = [" + string.Join(", ", segments.Select(index => index.ToString(CultureInfo.InvariantCulture))) + "];");
-        }
-
-        return true;
-    }
-
-    /// <summary>The name of the array for a capture list: <c>CapturesAt1And3</c>.</summary>
-    private static string CaptureArrayName(IEnumerable<int> segments) =>
-        "CapturesAt" + string.Join("And", segments.Select(index => index.ToString(CultureInfo.InvariantCulture)));
 }

@@ -63,8 +63,9 @@ public sealed partial class RoutesGenerator
         return (names.Count == 1 ? "route " : "routes ") + listed + more;
     }
 
-    /// <summary>For every node, the request segments (by index) that constraints at or below it need and that were read
-    /// above it; the emitter passes exactly these down as <c>segmentN</c> parameters, so checks re-scan nothing.</summary>
+    /// <summary>For every node, the request segments (by index) that constraints and captures at or below it need and
+    /// that were read above it; the emitter passes exactly these down as <c>segmentN</c> parameters, so neither the
+    /// checks nor the match scan the path again.</summary>
     private static Dictionary<int, int[]> FindSegmentParameters(MatchPlan plan)
     {
         var parameters = new Dictionary<int, int[]>();
@@ -78,7 +79,7 @@ public sealed partial class RoutesGenerator
 
     private static SortedSet<int> CollectSegmentNeeds(PathNode node, Dictionary<int, int[]> parameters)
     {
-        var needed = new SortedSet<int>(node.Terminal.Concat(node.CatchAll).SelectMany(candidate => candidate.Constraints).Select(check => check.SegmentIndex));
+        var needed = new SortedSet<int>(node.Terminal.Concat(node.CatchAll).SelectMany(SegmentsRead));
         foreach (var child in Children(node))
         {
             needed.UnionWith(CollectSegmentNeeds(child, parameters));
@@ -87,5 +88,13 @@ public sealed partial class RoutesGenerator
         // Segments from Depth on are read at or below this node, so only earlier ones arrive as parameters.
         parameters[node.Id] = needed.Where(index => index < node.Depth).ToArray();
         return needed;
+    }
+
+    /// <summary>The segments a candidate reads once its node is reached: those its constraints check and those it
+    /// captures, except a catch-all's, which starts at the node's <c>pos</c>.</summary>
+    private static IEnumerable<int> SegmentsRead(Candidate candidate)
+    {
+        var captured = candidate.EndsWithCatchAll ? candidate.CaptureSegments.Take(candidate.CaptureSegments.Count - 1) : candidate.CaptureSegments;
+        return candidate.Constraints.Select(check => check.SegmentIndex).Concat(captured);
     }
 }

@@ -37,7 +37,7 @@ public sealed partial class InterpretedRouteMatcher
             if (PathCursor.AtEnd(pos, walk.End))
             {
                 // The path ends here: exact routes first, then catch-alls matching zero segments.
-                return TryEntries(_terminal, ref walk) || TryEntries(_catchAll, ref walk);
+                return TryEntries(_terminal, ref walk, pos) || TryEntries(_catchAll, ref walk, pos);
             }
 
             var next = pos;
@@ -62,16 +62,32 @@ public sealed partial class InterpretedRouteMatcher
                 }
             }
 
-            return TryEntries(_catchAll, ref walk);
+            return TryEntries(_catchAll, ref walk, pos);
         }
 
-        private static bool TryEntries(Entry[] entries, ref Walk walk)
+        /// <summary>Tries <paramref name="entries"/> in order; the first that accepts becomes the result, its captures
+        /// taken from the segments the walk recorded, and a catch-all's from <paramref name="pos"/> on.</summary>
+        private static bool TryEntries(Entry[] entries, ref Walk walk, int pos)
         {
             foreach (var entry in entries)
             {
                 if (entry.Accepts(ref walk))
                 {
-                    walk.Result = RouteMatch.Create(entry.RouteIndex, walk.Path, entry.CaptureSegments, entry.EndsWithCatchAll);
+                    var result = RouteMatch.Create(entry.RouteIndex);
+                    var captures = entry.CaptureSegments;
+                    for (var i = 0; i < captures.Length; i++)
+                    {
+                        if (entry.EndsWithCatchAll && i == captures.Length - 1)
+                        {
+                            result.CaptureRest(walk.Path, pos);
+                        }
+                        else
+                        {
+                            result.Capture(walk.Segments[captures[i]]);
+                        }
+                    }
+
+                    walk.Result = result;
                     return true;
                 }
             }

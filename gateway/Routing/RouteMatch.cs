@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Gateway.Routing;
 
 /// <summary>The result of matching: the route's index in the table and its captured values as ranges into the path.</summary>
@@ -33,6 +36,34 @@ public struct RouteMatch
     {
         var range = GetCapture(index);
         return path.Slice(range.Start, range.Length);
+    }
+
+    /// <summary>A match of route <paramref name="routeIndex"/> with no captures yet; the generated router adds them with
+    /// <see cref="Capture"/> and <see cref="CaptureRest"/> from the segments it has already read.</summary>
+    public static RouteMatch Create(int routeIndex) => new() { RouteIndex = routeIndex };
+
+    /// <summary>Adds <paramref name="segment"/>, a slice of <paramref name="path"/>, as the next capture.</summary>
+    /// <exception cref="ArgumentException"><paramref name="segment"/> does not lie within <paramref name="path"/>.</exception>
+    public void Capture(ReadOnlySpan<char> path, ReadOnlySpan<char> segment)
+    {
+        // Where the slice starts, from the two references: no scan, and no unsafe code.
+        var offset = Unsafe.ByteOffset(ref MemoryMarshal.GetReference(path), ref MemoryMarshal.GetReference(segment)) / sizeof(char);
+        if (offset < 0 || offset + segment.Length > path.Length)
+        {
+            throw new ArgumentException("The segment is not a slice of the path.", nameof(segment));
+        }
+
+        _captures[CaptureCount++] = new CaptureRange((int)offset, segment.Length);
+    }
+
+    /// <summary>Adds <paramref name="range"/> as the next capture (the interpreted router's recorded segments).</summary>
+    internal void Capture(CaptureRange range) => _captures[CaptureCount++] = range;
+
+    /// <summary>Adds the rest of <paramref name="path"/> from <paramref name="start"/> (a catch-all; empty past the end) as the next capture.</summary>
+    public void CaptureRest(ReadOnlySpan<char> path, int start)
+    {
+        start = Math.Min(start, path.Length);
+        _captures[CaptureCount++] = new CaptureRange(start, path.Length - start);
     }
 
     /// <summary>A match of route <paramref name="routeIndex"/> with its captures located in <paramref name="path"/>.</summary>
