@@ -28,6 +28,20 @@ internal sealed class SourceWriter
         _builder.Append('\n');
     }
 
+    /// <summary>Writes the indentation and <paramref name="text"/>, without a line break (a verbatim literal follows).</summary>
+    public void WriteIndented(string text)
+    {
+        for (var i = 0; i < _indent; i++)
+        {
+            _builder.Append(IndentUnit);
+        }
+
+        _builder.Append(text);
+    }
+
+    /// <summary>Writes <paramref name="text"/> exactly as given, with no indentation (the inside of a verbatim literal).</summary>
+    public void WriteRaw(string text) => _builder.Append(text);
+
     /// <summary>Writes an empty line.</summary>
     public void WriteLine() => _builder.Append('\n');
 

@@ -31,105 +31,105 @@ public static partial class Routes
 
     /// <summary>The text of <c>api-versioning.gw</c> at build time: <c>RouteFile.Parse(SourceText, SourcePath)</c> reads the model this matcher was built from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Gateway.Generator", "1.0.0")]
-    public const string SourceText =
-        "# One public API, three generations of backends. Clients choose a version with a header or a query\n" +
-        "# parameter; more conditions make a route more specific, and 'priority' settles the rest.\n" +
-        "listen 0.0.0.0:8080\n" +
-        "\n" +
-        "upstream api-v1 {\n" +
-        "  endpoints http://api-v1.internal:8000\n" +
-        "}\n" +
-        "\n" +
-        "upstream api-v2 {\n" +
-        "  endpoints http://api-v2-a.internal:8000 http://api-v2-b.internal:8000\n" +
-        "  balance round_robin\n" +
-        "}\n" +
-        "\n" +
-        "upstream api-v3 {\n" +
-        "  endpoints http://api-v3.internal:8000\n" +
-        "}\n" +
-        "\n" +
-        "upstream reports {\n" +
-        "  endpoints http://reports.internal:9000\n" +
-        "}\n" +
-        "\n" +
-        "# Without any version hint, clients get v2.\n" +
-        "route api-default {\n" +
-        "  path /api/**\n" +
-        "  to api-v2\n" +
-        "}\n" +
-        "\n" +
-        "route api-v1-header {\n" +
-        "  path /api/**\n" +
-        "  header accept-version 1\n" +
-        "  to api-v1\n" +
-        "}\n" +
-        "\n" +
-        "route api-v3-header {\n" +
-        "  path /api/**\n" +
-        "  header accept-version 3\n" +
-        "  to api-v3\n" +
-        "}\n" +
-        "\n" +
-        "# The query parameter is an older convention. A request could carry both the header and the query\n" +
-        "# parameter, so the query routes are one condition weaker than the header routes only because query\n" +
-        "# conditions count after header conditions.\n" +
-        "route api-v1-query {\n" +
-        "  path /api/**\n" +
-        "  query version 1\n" +
-        "  to api-v1\n" +
-        "}\n" +
-        "\n" +
-        "route api-v3-query {\n" +
-        "  path /api/**\n" +
-        "  query version 3\n" +
-        "  to api-v3\n" +
-        "}\n" +
-        "\n" +
-        "# Beta testers ask for v3 with a header and a query flag at once; these routes tie on specificity\n" +
-        "# (one header, one query each), so priority decides which wins when a request carries all four.\n" +
-        "route api-beta {\n" +
-        "  path /api/**\n" +
-        "  header x-beta-tester\n" +
-        "  query preview\n" +
-        "  priority 10\n" +
-        "  to api-v3\n" +
-        "}\n" +
-        "\n" +
-        "route api-beta-v1 {\n" +
-        "  path /api/**\n" +
-        "  header accept-version 1\n" +
-        "  query preview\n" +
-        "  priority 5\n" +
-        "  to api-v1\n" +
-        "}\n" +
-        "\n" +
-        "# Reports moved to their own service in v3; these paths are more specific than the catch-alls.\n" +
-        "route report {\n" +
-        "  method GET\n" +
-        "  path /api/reports/{id:guid}\n" +
-        "  to reports\n" +
-        "}\n" +
-        "\n" +
-        "route report-export {\n" +
-        "  method GET\n" +
-        "  path /api/reports/{id:guid}/export\n" +
-        "  query format csv\n" +
-        "  to reports\n" +
-        "}\n" +
-        "\n" +
-        "route report-create {\n" +
-        "  method POST\n" +
-        "  path /api/reports\n" +
-        "  header content-type application/json\n" +
-        "  to reports\n" +
-        "}\n" +
-        "\n" +
-        "route version {\n" +
-        "  method GET HEAD\n" +
-        "  path /version\n" +
-        "  respond 200 \"default v2; send 'accept-version: 1' or '3' to choose\"\n" +
-        "}\n";
+    public const string SourceText = @"# One public API, three generations of backends. Clients choose a version with a header or a query
+# parameter; more conditions make a route more specific, and 'priority' settles the rest.
+listen 0.0.0.0:8080
+
+upstream api-v1 {
+  endpoints http://api-v1.internal:8000
+}
+
+upstream api-v2 {
+  endpoints http://api-v2-a.internal:8000 http://api-v2-b.internal:8000
+  balance round_robin
+}
+
+upstream api-v3 {
+  endpoints http://api-v3.internal:8000
+}
+
+upstream reports {
+  endpoints http://reports.internal:9000
+}
+
+# Without any version hint, clients get v2.
+route api-default {
+  path /api/**
+  to api-v2
+}
+
+route api-v1-header {
+  path /api/**
+  header accept-version 1
+  to api-v1
+}
+
+route api-v3-header {
+  path /api/**
+  header accept-version 3
+  to api-v3
+}
+
+# The query parameter is an older convention. A request could carry both the header and the query
+# parameter, so the query routes are one condition weaker than the header routes only because query
+# conditions count after header conditions.
+route api-v1-query {
+  path /api/**
+  query version 1
+  to api-v1
+}
+
+route api-v3-query {
+  path /api/**
+  query version 3
+  to api-v3
+}
+
+# Beta testers ask for v3 with a header and a query flag at once; these routes tie on specificity
+# (one header, one query each), so priority decides which wins when a request carries all four.
+route api-beta {
+  path /api/**
+  header x-beta-tester
+  query preview
+  priority 10
+  to api-v3
+}
+
+route api-beta-v1 {
+  path /api/**
+  header accept-version 1
+  query preview
+  priority 5
+  to api-v1
+}
+
+# Reports moved to their own service in v3; these paths are more specific than the catch-alls.
+route report {
+  method GET
+  path /api/reports/{id:guid}
+  to reports
+}
+
+route report-export {
+  method GET
+  path /api/reports/{id:guid}/export
+  query format csv
+  to reports
+}
+
+route report-create {
+  method POST
+  path /api/reports
+  header content-type application/json
+  to reports
+}
+
+route version {
+  method GET HEAD
+  path /version
+  respond 200 ""default v2; send 'accept-version: 1' or '3' to choose""
+}
+";
 
     /// <summary>Chooses the most specific route of <c>api-versioning.gw</c> for <paramref name="request"/>, allocating nothing.</summary>
     /// <returns>The route's index and captured ranges, or <c>RouteMatch.None</c> when no route matches.</returns>
@@ -155,15 +155,11 @@ public static partial class Routes
 /// A node returns true with <c>result</c> set when a route at or below it matches. When the path ends at the node it
 /// tries the routes that end there; otherwise it reads the next segment and tries the literal child, the constrained
 /// parameter child and the parameter child. Either way, catch-all routes that start at the node come last.
-/// <c>pos</c> is where the next segment starts; <c>segmentN</c> is request segment N when a constraint below needs it.
+/// <c>pos</c> is where the next segment starts; <c>segmentN</c> is request segment N when a constraint or capture below needs it.
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Gateway.Generator", "1.0.0")]
 file static class RoutesTrie
 {
-    // The segments each route captures, for RouteMatch.Create; built once, so matching allocates nothing even in Debug builds.
-    private static readonly int[] CapturesAt1 = [1];
-    private static readonly int[] CapturesAt2 = [2];
-
     /// <summary>Node 0: <c>/</c> on any host.</summary>
     internal static bool Node0(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
     {
@@ -215,7 +211,8 @@ file static class RoutesTrie
         if (global::Gateway.Routing.RequestConditions.HasHeader(request.Headers, "x-beta-tester")
             && global::Gateway.Routing.RequestConditions.HasQuery(request.Query, "preview"))
         {
-            result = global::Gateway.Routing.RouteMatch.Create(5, request.Path, CapturesAt1, endsWithCatchAll: true);
+            result = global::Gateway.Routing.RouteMatch.Create(5);
+            result.CaptureRest(request.Path, pos);
             return true;
         }
 
@@ -223,40 +220,46 @@ file static class RoutesTrie
         if (global::Gateway.Routing.RequestConditions.HeaderEquals(request.Headers, "accept-version", "1")
             && global::Gateway.Routing.RequestConditions.HasQuery(request.Query, "preview"))
         {
-            result = global::Gateway.Routing.RouteMatch.Create(6, request.Path, CapturesAt1, endsWithCatchAll: true);
+            result = global::Gateway.Routing.RouteMatch.Create(6);
+            result.CaptureRest(request.Path, pos);
             return true;
         }
 
         // Route api-v1-header (line 28): any method; header accept-version: 1
         if (global::Gateway.Routing.RequestConditions.HeaderEquals(request.Headers, "accept-version", "1"))
         {
-            result = global::Gateway.Routing.RouteMatch.Create(1, request.Path, CapturesAt1, endsWithCatchAll: true);
+            result = global::Gateway.Routing.RouteMatch.Create(1);
+            result.CaptureRest(request.Path, pos);
             return true;
         }
 
         // Route api-v3-header (line 34): any method; header accept-version: 3
         if (global::Gateway.Routing.RequestConditions.HeaderEquals(request.Headers, "accept-version", "3"))
         {
-            result = global::Gateway.Routing.RouteMatch.Create(2, request.Path, CapturesAt1, endsWithCatchAll: true);
+            result = global::Gateway.Routing.RouteMatch.Create(2);
+            result.CaptureRest(request.Path, pos);
             return true;
         }
 
         // Route api-v1-query (line 43): any method; query version=1
         if (global::Gateway.Routing.RequestConditions.QueryEquals(request.Query, "version", "1"))
         {
-            result = global::Gateway.Routing.RouteMatch.Create(3, request.Path, CapturesAt1, endsWithCatchAll: true);
+            result = global::Gateway.Routing.RouteMatch.Create(3);
+            result.CaptureRest(request.Path, pos);
             return true;
         }
 
         // Route api-v3-query (line 49): any method; query version=3
         if (global::Gateway.Routing.RequestConditions.QueryEquals(request.Query, "version", "3"))
         {
-            result = global::Gateway.Routing.RouteMatch.Create(4, request.Path, CapturesAt1, endsWithCatchAll: true);
+            result = global::Gateway.Routing.RouteMatch.Create(4);
+            result.CaptureRest(request.Path, pos);
             return true;
         }
 
         // Route api-default (line 23): any method
-        result = global::Gateway.Routing.RouteMatch.Create(0, request.Path, CapturesAt1, endsWithCatchAll: true);
+        result = global::Gateway.Routing.RouteMatch.Create(0);
+        result.CaptureRest(request.Path, pos);
         return true;
     }
 
@@ -270,7 +273,7 @@ file static class RoutesTrie
             if (global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Post, method)
                 && global::Gateway.Routing.RequestConditions.HeaderEquals(request.Headers, "content-type", "application/json"))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(9, request.Path, [], endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(9);
                 return true;
             }
         }
@@ -303,7 +306,8 @@ file static class RoutesTrie
             if (global::Gateway.Routing.SegmentConstraints.IsGuid(segment2)
                 && global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get, method))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(7, request.Path, CapturesAt2, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(7);
+                result.Capture(request.Path, segment2);
                 return true;
             }
         }
@@ -333,7 +337,8 @@ file static class RoutesTrie
                 && global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get, method)
                 && global::Gateway.Routing.RequestConditions.QueryEquals(request.Query, "format", "csv"))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(8, request.Path, CapturesAt2, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(8);
+                result.Capture(request.Path, segment2);
                 return true;
             }
         }
@@ -350,7 +355,7 @@ file static class RoutesTrie
             // Route version (line 94): GET,HEAD
             if (global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get | global::Gateway.Dsl.Model.MethodSet.Head, method))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(10, request.Path, [], endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(10);
                 return true;
             }
         }

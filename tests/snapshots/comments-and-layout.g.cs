@@ -27,66 +27,66 @@ public static partial class Routes
 
     /// <summary>The text of <c>comments-and-layout.gw</c> at build time: <c>RouteFile.Parse(SourceText, SourcePath)</c> reads the model this matcher was built from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Gateway.Generator", "1.0.0")]
-    public const string SourceText =
-        "# Layout freedom: comments anywhere a token can start, blocks on one line, a '}' ending the last\n" +
-        "# directive's line, tabs, blank lines, quoted values with spaces, and '#' inside words.\n" +
-        "\n" +
-        "listen [::]:8080   # every IPv6 interface (and IPv4 too, on most systems)\n" +
-        "admin localhost:9901\n" +
-        "\n" +
-        "upstream search { endpoints http://search-1.internal:9200 http://search-2.internal:9200 }\n" +
-        "upstream suggest {\n" +
-        "\tendpoints http://[fd00::12]:7000\n" +
-        "\tbalance   round_robin }\n" +
-        "\n" +
-        "upstream docs-site {\n" +
-        "\n" +
-        "  # Blank lines and comments inside blocks are fine.\n" +
-        "  endpoints https://docs.example.net/site   # a base path is kept\n" +
-        "}\n" +
-        "\n" +
-        "route search { path /search\n" +
-        "  method GET\n" +
-        "  query q\n" +
-        "  to search }\n" +
-        "\n" +
-        "route search-post { method POST\n" +
-        "\tpath /search\n" +
-        "\theader content-type \"application/json; charset=utf-8\"\n" +
-        "\tto search\n" +
-        "}\n" +
-        "\n" +
-        "route suggest {\n" +
-        "  method GET\n" +
-        "  path /suggest/{prefix}   # one segment\n" +
-        "  query lang en\n" +
-        "  to suggest\n" +
-        "}\n" +
-        "\n" +
-        "route suggest-any-language {\n" +
-        "  method GET\n" +
-        "  path /suggest/{prefix}\n" +
-        "  to suggest\n" +
-        "}\n" +
-        "\n" +
-        "route docs { host docs.example.net\n" +
-        "  path /**\n" +
-        "  to docs-site }\n" +
-        "\n" +
-        "# '#' starts a comment only where a token could start: in 'c#' it is part of the value.\n" +
-        "route csharp-docs {\n" +
-        "  host docs.example.net\n" +
-        "  path /languages\n" +
-        "  query topic c#\n" +
-        "  respond 302 \"see /languages/csharp\"\n" +
-        "}\n" +
-        "\n" +
-        "route user-agent-probe {\n" +
-        "  method GET\n" +
-        "  path /probe\n" +
-        "  header user-agent \"kube-probe/1.30\"\n" +
-        "  respond 200 \"probe ok\"\n" +
-        "}\n";
+    public const string SourceText = @"# Layout freedom: comments anywhere a token can start, blocks on one line, a '}' ending the last
+# directive's line, tabs, blank lines, quoted values with spaces, and '#' inside words.
+
+listen [::]:8080   # every IPv6 interface (and IPv4 too, on most systems)
+admin localhost:9901
+
+upstream search { endpoints http://search-1.internal:9200 http://search-2.internal:9200 }
+upstream suggest {
+	endpoints http://[fd00::12]:7000
+	balance   round_robin }
+
+upstream docs-site {
+
+  # Blank lines and comments inside blocks are fine.
+  endpoints https://docs.example.net/site   # a base path is kept
+}
+
+route search { path /search
+  method GET
+  query q
+  to search }
+
+route search-post { method POST
+	path /search
+	header content-type ""application/json; charset=utf-8""
+	to search
+}
+
+route suggest {
+  method GET
+  path /suggest/{prefix}   # one segment
+  query lang en
+  to suggest
+}
+
+route suggest-any-language {
+  method GET
+  path /suggest/{prefix}
+  to suggest
+}
+
+route docs { host docs.example.net
+  path /**
+  to docs-site }
+
+# '#' starts a comment only where a token could start: in 'c#' it is part of the value.
+route csharp-docs {
+  host docs.example.net
+  path /languages
+  query topic c#
+  respond 302 ""see /languages/csharp""
+}
+
+route user-agent-probe {
+  method GET
+  path /probe
+  header user-agent ""kube-probe/1.30""
+  respond 200 ""probe ok""
+}
+";
 
     /// <summary>Chooses the most specific route of <c>comments-and-layout.gw</c> for <paramref name="request"/>, allocating nothing.</summary>
     /// <returns>The route's index and captured ranges, or <c>RouteMatch.None</c> when no route matches.</returns>
@@ -123,15 +123,11 @@ public static partial class Routes
 /// A node returns true with <c>result</c> set when a route at or below it matches. When the path ends at the node it
 /// tries the routes that end there; otherwise it reads the next segment and tries the literal child, the constrained
 /// parameter child and the parameter child. Either way, catch-all routes that start at the node come last.
-/// <c>pos</c> is where the next segment starts; <c>segmentN</c> is request segment N when a constraint below needs it.
+/// <c>pos</c> is where the next segment starts; <c>segmentN</c> is request segment N when a constraint or capture below needs it.
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Gateway.Generator", "1.0.0")]
 file static class RoutesTrie
 {
-    // The segments each route captures, for RouteMatch.Create; built once, so matching allocates nothing even in Debug builds.
-    private static readonly int[] CapturesAt0 = [0];
-    private static readonly int[] CapturesAt1 = [1];
-
     /// <summary>Node 0: <c>/</c> on docs.example.net.</summary>
     internal static bool Node0(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
     {
@@ -149,7 +145,8 @@ file static class RoutesTrie
 
         // Catch-alls from / take the rest of the path, zero or more segments.
         // Route docs (line 42): any method
-        result = global::Gateway.Routing.RouteMatch.Create(4, request.Path, CapturesAt0, endsWithCatchAll: true);
+        result = global::Gateway.Routing.RouteMatch.Create(4);
+        result.CaptureRest(request.Path, pos);
         return true;
     }
 
@@ -162,7 +159,7 @@ file static class RoutesTrie
             // Route csharp-docs (line 47): any method; query topic=c#
             if (global::Gateway.Routing.RequestConditions.QueryEquals(request.Query, "topic", "c#"))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(5, request.Path, [], endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(5);
                 return true;
             }
         }
@@ -219,7 +216,7 @@ file static class RoutesTrie
             if (global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get, method)
                 && global::Gateway.Routing.RequestConditions.HeaderEquals(request.Headers, "user-agent", "kube-probe/1.30"))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(6, request.Path, [], endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(6);
                 return true;
             }
         }
@@ -237,7 +234,7 @@ file static class RoutesTrie
             if (global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Post, method)
                 && global::Gateway.Routing.RequestConditions.HeaderEquals(request.Headers, "content-type", "application/json; charset=utf-8"))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(1, request.Path, [], endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(1);
                 return true;
             }
 
@@ -245,7 +242,7 @@ file static class RoutesTrie
             if (global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get, method)
                 && global::Gateway.Routing.RequestConditions.HasQuery(request.Query, "q"))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(0, request.Path, [], endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(0);
                 return true;
             }
         }
@@ -265,7 +262,7 @@ file static class RoutesTrie
             if (segment.Length > 0)
             {
                 // /suggest/{}: routes suggest, suggest-any-language.
-                if (Node6(in request, method, end, next, ref result))
+                if (Node6(in request, method, end, next, segment, ref result))
                 {
                     return true;
                 }
@@ -276,7 +273,7 @@ file static class RoutesTrie
     }
 
     /// <summary>Node 6: <c>/suggest/{}</c> on any host.</summary>
-    internal static bool Node6(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
+    internal static bool Node6(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment1, ref global::Gateway.Routing.RouteMatch result)
     {
         if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
@@ -285,14 +282,16 @@ file static class RoutesTrie
             if (global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get, method)
                 && global::Gateway.Routing.RequestConditions.QueryEquals(request.Query, "lang", "en"))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(2, request.Path, CapturesAt1, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(2);
+                result.Capture(request.Path, segment1);
                 return true;
             }
 
             // Route suggest-any-language (line 36): GET
             if (global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get, method))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(3, request.Path, CapturesAt1, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(3);
+                result.Capture(request.Path, segment1);
                 return true;
             }
         }

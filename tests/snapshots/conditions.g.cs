@@ -28,63 +28,63 @@ public static partial class Routes
 
     /// <summary>The text of <c>conditions.gw</c> at build time: <c>RouteFile.Parse(SourceText, SourcePath)</c> reads the model this matcher was built from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Gateway.Generator", "1.0.0")]
-    public const string SourceText =
-        "# Checks after the path: constraints on earlier segments, methods, headers, query, and priority between equals.\n" +
-        "upstream a {\n" +
-        "  endpoints http://127.0.0.1:5001\n" +
-        "}\n" +
-        "\n" +
-        "upstream b {\n" +
-        "  endpoints http://127.0.0.1:5002\n" +
-        "}\n" +
-        "\n" +
-        "route order {\n" +
-        "  method GET\n" +
-        "  path /users/{user:int}/orders/{order:guid}\n" +
-        "  to a\n" +
-        "}\n" +
-        "\n" +
-        "route order-items {\n" +
-        "  path /users/{user:int}/orders/{order:guid}/items/{**rest}\n" +
-        "  to a\n" +
-        "}\n" +
-        "\n" +
-        "route user-files {\n" +
-        "  path /users/{name:alpha}/files/**\n" +
-        "  to b\n" +
-        "}\n" +
-        "\n" +
-        "route api-v2 {\n" +
-        "  path /api/**\n" +
-        "  header x-version 2\n" +
-        "  to b\n" +
-        "}\n" +
-        "\n" +
-        "route api-debug {\n" +
-        "  path /api/**\n" +
-        "  header x-debug\n" +
-        "  priority 1\n" +
-        "  to a\n" +
-        "}\n" +
-        "\n" +
-        "route api {\n" +
-        "  path /api/**\n" +
-        "  to a\n" +
-        "}\n" +
-        "\n" +
-        "route search {\n" +
-        "  method GET POST\n" +
-        "  path /search\n" +
-        "  query q\n" +
-        "  to a\n" +
-        "}\n" +
-        "\n" +
-        "route search-all {\n" +
-        "  path /search\n" +
-        "  query scope all\n" +
-        "  query q\n" +
-        "  to b\n" +
-        "}\n";
+    public const string SourceText = @"# Checks after the path: constraints on earlier segments, methods, headers, query, and priority between equals.
+upstream a {
+  endpoints http://127.0.0.1:5001
+}
+
+upstream b {
+  endpoints http://127.0.0.1:5002
+}
+
+route order {
+  method GET
+  path /users/{user:int}/orders/{order:guid}
+  to a
+}
+
+route order-items {
+  path /users/{user:int}/orders/{order:guid}/items/{**rest}
+  to a
+}
+
+route user-files {
+  path /users/{name:alpha}/files/**
+  to b
+}
+
+route api-v2 {
+  path /api/**
+  header x-version 2
+  to b
+}
+
+route api-debug {
+  path /api/**
+  header x-debug
+  priority 1
+  to a
+}
+
+route api {
+  path /api/**
+  to a
+}
+
+route search {
+  method GET POST
+  path /search
+  query q
+  to a
+}
+
+route search-all {
+  path /search
+  query scope all
+  query q
+  to b
+}
+";
 
     /// <summary>Chooses the most specific route of <c>conditions.gw</c> for <paramref name="request"/>, allocating nothing.</summary>
     /// <returns>The route's index and captured ranges, or <c>RouteMatch.None</c> when no route matches.</returns>
@@ -110,16 +110,11 @@ public static partial class Routes
 /// A node returns true with <c>result</c> set when a route at or below it matches. When the path ends at the node it
 /// tries the routes that end there; otherwise it reads the next segment and tries the literal child, the constrained
 /// parameter child and the parameter child. Either way, catch-all routes that start at the node come last.
-/// <c>pos</c> is where the next segment starts; <c>segmentN</c> is request segment N when a constraint below needs it.
+/// <c>pos</c> is where the next segment starts; <c>segmentN</c> is request segment N when a constraint or capture below needs it.
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Gateway.Generator", "1.0.0")]
 file static class RoutesTrie
 {
-    // The segments each route captures, for RouteMatch.Create; built once, so matching allocates nothing even in Debug builds.
-    private static readonly int[] CapturesAt1 = [1];
-    private static readonly int[] CapturesAt1And3 = [1, 3];
-    private static readonly int[] CapturesAt1And3And5 = [1, 3, 5];
-
     /// <summary>Node 0: <c>/</c> on any host.</summary>
     internal static bool Node0(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
     {
@@ -166,19 +161,22 @@ file static class RoutesTrie
         // Route api-debug (line 32): any method; header x-debug; priority 1
         if (global::Gateway.Routing.RequestConditions.HasHeader(request.Headers, "x-debug"))
         {
-            result = global::Gateway.Routing.RouteMatch.Create(4, request.Path, CapturesAt1, endsWithCatchAll: true);
+            result = global::Gateway.Routing.RouteMatch.Create(4);
+            result.CaptureRest(request.Path, pos);
             return true;
         }
 
         // Route api-v2 (line 26): any method; header x-version: 2
         if (global::Gateway.Routing.RequestConditions.HeaderEquals(request.Headers, "x-version", "2"))
         {
-            result = global::Gateway.Routing.RouteMatch.Create(3, request.Path, CapturesAt1, endsWithCatchAll: true);
+            result = global::Gateway.Routing.RouteMatch.Create(3);
+            result.CaptureRest(request.Path, pos);
             return true;
         }
 
         // Route api (line 39): any method
-        result = global::Gateway.Routing.RouteMatch.Create(5, request.Path, CapturesAt1, endsWithCatchAll: true);
+        result = global::Gateway.Routing.RouteMatch.Create(5);
+        result.CaptureRest(request.Path, pos);
         return true;
     }
 
@@ -192,7 +190,7 @@ file static class RoutesTrie
             if (global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get | global::Gateway.Dsl.Model.MethodSet.Post, method)
                 && global::Gateway.Routing.RequestConditions.HasQuery(request.Query, "q"))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(6, request.Path, [], endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(6);
                 return true;
             }
 
@@ -200,7 +198,7 @@ file static class RoutesTrie
             if (global::Gateway.Routing.RequestConditions.QueryEquals(request.Query, "scope", "all")
                 && global::Gateway.Routing.RequestConditions.HasQuery(request.Query, "q"))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(7, request.Path, [], endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(7);
                 return true;
             }
         }
@@ -268,7 +266,9 @@ file static class RoutesTrie
         // Route user-files (line 21): any method; {name:alpha}
         if (global::Gateway.Routing.SegmentConstraints.IsAlpha(segment1))
         {
-            result = global::Gateway.Routing.RouteMatch.Create(2, request.Path, CapturesAt1And3, endsWithCatchAll: true);
+            result = global::Gateway.Routing.RouteMatch.Create(2);
+            result.Capture(request.Path, segment1);
+            result.CaptureRest(request.Path, pos);
             return true;
         }
 
@@ -308,7 +308,9 @@ file static class RoutesTrie
                 && global::Gateway.Routing.SegmentConstraints.IsGuid(segment3)
                 && global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get, method))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(0, request.Path, CapturesAt1And3, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(0);
+                result.Capture(request.Path, segment1);
+                result.Capture(request.Path, segment3);
                 return true;
             }
         }
@@ -335,7 +337,10 @@ file static class RoutesTrie
         if (global::Gateway.Routing.SegmentConstraints.IsInt(segment1)
             && global::Gateway.Routing.SegmentConstraints.IsGuid(segment3))
         {
-            result = global::Gateway.Routing.RouteMatch.Create(1, request.Path, CapturesAt1And3And5, endsWithCatchAll: true);
+            result = global::Gateway.Routing.RouteMatch.Create(1);
+            result.Capture(request.Path, segment1);
+            result.Capture(request.Path, segment3);
+            result.CaptureRest(request.Path, pos);
             return true;
         }
 

@@ -65,275 +65,275 @@ public static partial class Routes
 
     /// <summary>The text of <c>differential.gw</c> at build time: <c>RouteFile.Parse(SourceText, SourcePath)</c> reads the model this matcher was built from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Gateway.Generator", "1.0.0")]
-    public const string SourceText =
-        "# A rich table for the differential tests: compiled and interpreted routers (and a reference matcher written\n" +
-        "# straight from design.md's precedence rule) must agree on every request. Every route here is reachable, and\n" +
-        "# no two routes tie.\n" +
-        "\n" +
-        "listen 127.0.0.1:8080\n" +
-        "admin 127.0.0.1:9901\n" +
-        "\n" +
-        "upstream a {\n" +
-        "  endpoints http://127.0.0.1:5001\n" +
-        "}\n" +
-        "\n" +
-        "upstream b {\n" +
-        "  endpoints http://127.0.0.1:5002 http://127.0.0.1:5003\n" +
-        "  balance least_requests\n" +
-        "}\n" +
-        "\n" +
-        "route root {\n" +
-        "  path /\n" +
-        "  respond 200 \"root\"\n" +
-        "}\n" +
-        "\n" +
-        "route api-host-root {\n" +
-        "  host api.example.com\n" +
-        "  path /\n" +
-        "  respond 200 \"api root\"\n" +
-        "}\n" +
-        "\n" +
-        "route users-list {\n" +
-        "  method GET\n" +
-        "  path /users\n" +
-        "  to a\n" +
-        "}\n" +
-        "\n" +
-        "route users-create {\n" +
-        "  method POST\n" +
-        "  path /users\n" +
-        "  to a\n" +
-        "}\n" +
-        "\n" +
-        "route users-any {\n" +
-        "  path /users\n" +
-        "  to b\n" +
-        "}\n" +
-        "\n" +
-        "route user-by-id {\n" +
-        "  method GET HEAD\n" +
-        "  path /users/{id:int}\n" +
-        "  to a\n" +
-        "}\n" +
-        "\n" +
-        "route user-by-guid {\n" +
-        "  path /users/{id:guid}\n" +
-        "  to a\n" +
-        "}\n" +
-        "\n" +
-        "route user-by-long {\n" +
-        "  path /users/{id:long}\n" +
-        "  to b\n" +
-        "}\n" +
-        "\n" +
-        "route user-by-name {\n" +
-        "  path /users/{name}\n" +
-        "  to b\n" +
-        "}\n" +
-        "\n" +
-        "route user-me {\n" +
-        "  path /users/me\n" +
-        "  to a\n" +
-        "}\n" +
-        "\n" +
-        "route user-orders {\n" +
-        "  path /users/{id:int}/orders/**\n" +
-        "  to b\n" +
-        "}\n" +
-        "\n" +
-        "route user-order {\n" +
-        "  method GET\n" +
-        "  path /users/{id:int}/orders/{order:guid}\n" +
-        "  to a\n" +
-        "}\n" +
-        "\n" +
-        "route files {\n" +
-        "  path /files/{**rest}\n" +
-        "  respond 200 \"file {rest}\"\n" +
-        "}\n" +
-        "\n" +
-        "route file-image {\n" +
-        "  path /files/images/{name}\n" +
-        "  respond 200 \"image {name}\"\n" +
-        "}\n" +
-        "\n" +
-        "route static {\n" +
-        "  path /static/**\n" +
-        "  to b\n" +
-        "}\n" +
-        "\n" +
-        "route api-v1 {\n" +
-        "  path /api/**\n" +
-        "  to a\n" +
-        "}\n" +
-        "\n" +
-        "route api-v2 {\n" +
-        "  path /api/**\n" +
-        "  header x-version 2\n" +
-        "  to b\n" +
-        "}\n" +
-        "\n" +
-        "route api-debug {\n" +
-        "  path /api/**\n" +
-        "  header x-debug\n" +
-        "  priority 1\n" +
-        "  to a\n" +
-        "}\n" +
-        "\n" +
-        "route api-item {\n" +
-        "  path /api/items/{id}\n" +
-        "  to a\n" +
-        "}\n" +
-        "\n" +
-        "route api-item-expand {\n" +
-        "  path /api/items/{id}\n" +
-        "  query expand\n" +
-        "  to a\n" +
-        "}\n" +
-        "\n" +
-        "route api-item-full {\n" +
-        "  path /api/items/{id}\n" +
-        "  query view full\n" +
-        "  priority 5\n" +
-        "  to b\n" +
-        "}\n" +
-        "\n" +
-        "route search {\n" +
-        "  path /search\n" +
-        "  query q\n" +
-        "  to a\n" +
-        "}\n" +
-        "\n" +
-        "route search-post {\n" +
-        "  method POST\n" +
-        "  path /search\n" +
-        "  to b\n" +
-        "}\n" +
-        "\n" +
-        "route org-any {\n" +
-        "  host *.example.org\n" +
-        "  path /**\n" +
-        "  to a\n" +
-        "}\n" +
-        "\n" +
-        "route org-users {\n" +
-        "  host *.example.org\n" +
-        "  path /users/{id}\n" +
-        "  to b\n" +
-        "}\n" +
-        "\n" +
-        "route eu-any {\n" +
-        "  host *.eu.example.org\n" +
-        "  path /**\n" +
-        "  to b\n" +
-        "}\n" +
-        "\n" +
-        "route www-org {\n" +
-        "  host www.example.org\n" +
-        "  path /**\n" +
-        "  to b\n" +
-        "}\n" +
-        "\n" +
-        "route api-host-users {\n" +
-        "  host api.example.com api.example.net\n" +
-        "  path /users/{id:int}\n" +
-        "  to b\n" +
-        "}\n" +
-        "\n" +
-        "route letters {\n" +
-        "  path /letters/{word:alpha}\n" +
-        "  to a\n" +
-        "}\n" +
-        "\n" +
-        "route letters-any {\n" +
-        "  path /letters/{word}\n" +
-        "  to b\n" +
-        "}\n" +
-        "\n" +
-        "route deep {\n" +
-        "  path /a/b/c/d/e/f\n" +
-        "  to a\n" +
-        "}\n" +
-        "\n" +
-        "route deep-params {\n" +
-        "  path /a/{x}/c/{y}/e/{z}\n" +
-        "  respond 200 \"{x}-{y}-{z}\"\n" +
-        "}\n" +
-        "\n" +
-        "route deep-prefix {\n" +
-        "  path /a/b/**\n" +
-        "  to a\n" +
-        "}\n" +
-        "\n" +
-        "route mixed-prefix {\n" +
-        "  path /a/{x}/**\n" +
-        "  to b\n" +
-        "}\n" +
-        "\n" +
-        "route cafe {\n" +
-        "  path /café/menu\n" +
-        "  to a\n" +
-        "}\n" +
-        "\n" +
-        "route docs {\n" +
-        "  path /docs/{page}\n" +
-        "  to a\n" +
-        "}\n" +
-        "\n" +
-        "route trailing {\n" +
-        "  path /trailing/\n" +
-        "  to a\n" +
-        "}\n" +
-        "\n" +
-        "route preflight {\n" +
-        "  method OPTIONS\n" +
-        "  path /**\n" +
-        "  to b\n" +
-        "}\n" +
-        "\n" +
-        "route health-head {\n" +
-        "  method HEAD\n" +
-        "  path /health\n" +
-        "  to a\n" +
-        "}\n" +
-        "\n" +
-        "route health {\n" +
-        "  path /health\n" +
-        "  respond 200 \"ok\"\n" +
-        "}\n" +
-        "\n" +
-        "route tenant-low {\n" +
-        "  path /p/{x}\n" +
-        "  header x-tenant\n" +
-        "  priority 1\n" +
-        "  to a\n" +
-        "}\n" +
-        "\n" +
-        "route tenant-gold {\n" +
-        "  path /p/{x}\n" +
-        "  header x-tenant gold\n" +
-        "  priority 2\n" +
-        "  to b\n" +
-        "}\n" +
-        "\n" +
-        "route mode-fast {\n" +
-        "  path /q\n" +
-        "  query mode fast\n" +
-        "  to a\n" +
-        "}\n" +
-        "\n" +
-        "route mode-slow {\n" +
-        "  path /q\n" +
-        "  query mode slow\n" +
-        "  to b\n" +
-        "}\n" +
-        "\n" +
-        "route mode-fast-level {\n" +
-        "  path /q\n" +
-        "  query mode fast\n" +
-        "  query level 2\n" +
-        "  to b\n" +
-        "}\n";
+    public const string SourceText = @"# A rich table for the differential tests: compiled and interpreted routers (and a reference matcher written
+# straight from design.md's precedence rule) must agree on every request. Every route here is reachable, and
+# no two routes tie.
+
+listen 127.0.0.1:8080
+admin 127.0.0.1:9901
+
+upstream a {
+  endpoints http://127.0.0.1:5001
+}
+
+upstream b {
+  endpoints http://127.0.0.1:5002 http://127.0.0.1:5003
+  balance least_requests
+}
+
+route root {
+  path /
+  respond 200 ""root""
+}
+
+route api-host-root {
+  host api.example.com
+  path /
+  respond 200 ""api root""
+}
+
+route users-list {
+  method GET
+  path /users
+  to a
+}
+
+route users-create {
+  method POST
+  path /users
+  to a
+}
+
+route users-any {
+  path /users
+  to b
+}
+
+route user-by-id {
+  method GET HEAD
+  path /users/{id:int}
+  to a
+}
+
+route user-by-guid {
+  path /users/{id:guid}
+  to a
+}
+
+route user-by-long {
+  path /users/{id:long}
+  to b
+}
+
+route user-by-name {
+  path /users/{name}
+  to b
+}
+
+route user-me {
+  path /users/me
+  to a
+}
+
+route user-orders {
+  path /users/{id:int}/orders/**
+  to b
+}
+
+route user-order {
+  method GET
+  path /users/{id:int}/orders/{order:guid}
+  to a
+}
+
+route files {
+  path /files/{**rest}
+  respond 200 ""file {rest}""
+}
+
+route file-image {
+  path /files/images/{name}
+  respond 200 ""image {name}""
+}
+
+route static {
+  path /static/**
+  to b
+}
+
+route api-v1 {
+  path /api/**
+  to a
+}
+
+route api-v2 {
+  path /api/**
+  header x-version 2
+  to b
+}
+
+route api-debug {
+  path /api/**
+  header x-debug
+  priority 1
+  to a
+}
+
+route api-item {
+  path /api/items/{id}
+  to a
+}
+
+route api-item-expand {
+  path /api/items/{id}
+  query expand
+  to a
+}
+
+route api-item-full {
+  path /api/items/{id}
+  query view full
+  priority 5
+  to b
+}
+
+route search {
+  path /search
+  query q
+  to a
+}
+
+route search-post {
+  method POST
+  path /search
+  to b
+}
+
+route org-any {
+  host *.example.org
+  path /**
+  to a
+}
+
+route org-users {
+  host *.example.org
+  path /users/{id}
+  to b
+}
+
+route eu-any {
+  host *.eu.example.org
+  path /**
+  to b
+}
+
+route www-org {
+  host www.example.org
+  path /**
+  to b
+}
+
+route api-host-users {
+  host api.example.com api.example.net
+  path /users/{id:int}
+  to b
+}
+
+route letters {
+  path /letters/{word:alpha}
+  to a
+}
+
+route letters-any {
+  path /letters/{word}
+  to b
+}
+
+route deep {
+  path /a/b/c/d/e/f
+  to a
+}
+
+route deep-params {
+  path /a/{x}/c/{y}/e/{z}
+  respond 200 ""{x}-{y}-{z}""
+}
+
+route deep-prefix {
+  path /a/b/**
+  to a
+}
+
+route mixed-prefix {
+  path /a/{x}/**
+  to b
+}
+
+route cafe {
+  path /café/menu
+  to a
+}
+
+route docs {
+  path /docs/{page}
+  to a
+}
+
+route trailing {
+  path /trailing/
+  to a
+}
+
+route preflight {
+  method OPTIONS
+  path /**
+  to b
+}
+
+route health-head {
+  method HEAD
+  path /health
+  to a
+}
+
+route health {
+  path /health
+  respond 200 ""ok""
+}
+
+route tenant-low {
+  path /p/{x}
+  header x-tenant
+  priority 1
+  to a
+}
+
+route tenant-gold {
+  path /p/{x}
+  header x-tenant gold
+  priority 2
+  to b
+}
+
+route mode-fast {
+  path /q
+  query mode fast
+  to a
+}
+
+route mode-slow {
+  path /q
+  query mode slow
+  to b
+}
+
+route mode-fast-level {
+  path /q
+  query mode fast
+  query level 2
+  to b
+}
+";
 
     /// <summary>Chooses the most specific route of <c>differential.gw</c> for <paramref name="request"/>, allocating nothing.</summary>
     /// <returns>The route's index and captured ranges, or <c>RouteMatch.None</c> when no route matches.</returns>
@@ -406,19 +406,11 @@ public static partial class Routes
 /// A node returns true with <c>result</c> set when a route at or below it matches. When the path ends at the node it
 /// tries the routes that end there; otherwise it reads the next segment and tries the literal child, the constrained
 /// parameter child and the parameter child. Either way, catch-all routes that start at the node come last.
-/// <c>pos</c> is where the next segment starts; <c>segmentN</c> is request segment N when a constraint below needs it.
+/// <c>pos</c> is where the next segment starts; <c>segmentN</c> is request segment N when a constraint or capture below needs it.
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Gateway.Generator", "1.0.0")]
 file static class RoutesTrie
 {
-    // The segments each route captures, for RouteMatch.Create; built once, so matching allocates nothing even in Debug builds.
-    private static readonly int[] CapturesAt0 = [0];
-    private static readonly int[] CapturesAt1 = [1];
-    private static readonly int[] CapturesAt2 = [2];
-    private static readonly int[] CapturesAt1And2 = [1, 2];
-    private static readonly int[] CapturesAt1And3 = [1, 3];
-    private static readonly int[] CapturesAt1And3And5 = [1, 3, 5];
-
     /// <summary>Node 0: <c>/</c> on api.example.com.</summary>
     internal static bool Node0(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
     {
@@ -426,7 +418,7 @@ file static class RoutesTrie
         {
             // The path ends at /.
             // Route api-host-root (line 22): any method
-            result = global::Gateway.Routing.RouteMatch.Create(1, request.Path, [], endsWithCatchAll: false);
+            result = global::Gateway.Routing.RouteMatch.Create(1);
             return true;
         }
         else
@@ -475,7 +467,8 @@ file static class RoutesTrie
             // Route api-host-users (line 169): any method; {id:int}
             if (global::Gateway.Routing.SegmentConstraints.IsInt(segment1))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(27, request.Path, CapturesAt1, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(27);
+                result.Capture(request.Path, segment1);
                 return true;
             }
         }
@@ -532,7 +525,8 @@ file static class RoutesTrie
             // Route api-host-users (line 169): any method; {id:int}
             if (global::Gateway.Routing.SegmentConstraints.IsInt(segment1))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(27, request.Path, CapturesAt1, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(27);
+                result.Capture(request.Path, segment1);
                 return true;
             }
         }
@@ -545,7 +539,8 @@ file static class RoutesTrie
     {
         // Catch-alls from / take the rest of the path, zero or more segments.
         // Route www-org (line 163): any method
-        result = global::Gateway.Routing.RouteMatch.Create(26, request.Path, CapturesAt0, endsWithCatchAll: true);
+        result = global::Gateway.Routing.RouteMatch.Create(26);
+        result.CaptureRest(request.Path, pos);
         return true;
     }
 
@@ -554,7 +549,8 @@ file static class RoutesTrie
     {
         // Catch-alls from / take the rest of the path, zero or more segments.
         // Route eu-any (line 157): any method
-        result = global::Gateway.Routing.RouteMatch.Create(25, request.Path, CapturesAt0, endsWithCatchAll: true);
+        result = global::Gateway.Routing.RouteMatch.Create(25);
+        result.CaptureRest(request.Path, pos);
         return true;
     }
 
@@ -575,7 +571,8 @@ file static class RoutesTrie
 
         // Catch-alls from / take the rest of the path, zero or more segments.
         // Route org-any (line 145): any method
-        result = global::Gateway.Routing.RouteMatch.Create(23, request.Path, CapturesAt0, endsWithCatchAll: true);
+        result = global::Gateway.Routing.RouteMatch.Create(23);
+        result.CaptureRest(request.Path, pos);
         return true;
     }
 
@@ -591,7 +588,7 @@ file static class RoutesTrie
             if (segment.Length > 0)
             {
                 // /users/{}: route org-users.
-                if (Node10(in request, method, end, next, ref result))
+                if (Node10(in request, method, end, next, segment, ref result))
                 {
                     return true;
                 }
@@ -602,13 +599,14 @@ file static class RoutesTrie
     }
 
     /// <summary>Node 10: <c>/users/{}</c> on *.example.org.</summary>
-    internal static bool Node10(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
+    internal static bool Node10(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment1, ref global::Gateway.Routing.RouteMatch result)
     {
         if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
             // The path ends at /users/{}.
             // Route org-users (line 151): any method
-            result = global::Gateway.Routing.RouteMatch.Create(24, request.Path, CapturesAt1, endsWithCatchAll: false);
+            result = global::Gateway.Routing.RouteMatch.Create(24);
+            result.Capture(request.Path, segment1);
             return true;
         }
 
@@ -622,7 +620,7 @@ file static class RoutesTrie
         {
             // The path ends at /.
             // Route root (line 17): any method
-            result = global::Gateway.Routing.RouteMatch.Create(0, request.Path, [], endsWithCatchAll: false);
+            result = global::Gateway.Routing.RouteMatch.Create(0);
             return true;
         }
         else
@@ -742,7 +740,8 @@ file static class RoutesTrie
         // Route preflight (line 220): OPTIONS
         if (global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Options, method))
         {
-            result = global::Gateway.Routing.RouteMatch.Create(37, request.Path, CapturesAt0, endsWithCatchAll: true);
+            result = global::Gateway.Routing.RouteMatch.Create(37);
+            result.CaptureRest(request.Path, pos);
             return true;
         }
 
@@ -767,7 +766,7 @@ file static class RoutesTrie
             if (segment.Length > 0)
             {
                 // /a/{}: routes deep-params, mixed-prefix.
-                if (Node18(in request, method, end, next, ref result))
+                if (Node18(in request, method, end, next, segment, ref result))
                 {
                     return true;
                 }
@@ -794,7 +793,8 @@ file static class RoutesTrie
 
         // Catch-alls from /a/b take the rest of the path, zero or more segments.
         // Route deep-prefix (line 195): any method
-        result = global::Gateway.Routing.RouteMatch.Create(32, request.Path, CapturesAt2, endsWithCatchAll: true);
+        result = global::Gateway.Routing.RouteMatch.Create(32);
+        result.CaptureRest(request.Path, pos);
         return true;
     }
 
@@ -859,7 +859,7 @@ file static class RoutesTrie
         {
             // The path ends at /a/b/c/d/e/f.
             // Route deep (line 185): any method
-            result = global::Gateway.Routing.RouteMatch.Create(30, request.Path, [], endsWithCatchAll: false);
+            result = global::Gateway.Routing.RouteMatch.Create(30);
             return true;
         }
 
@@ -867,7 +867,7 @@ file static class RoutesTrie
     }
 
     /// <summary>Node 18: <c>/a/{}</c> on any host.</summary>
-    internal static bool Node18(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
+    internal static bool Node18(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment1, ref global::Gateway.Routing.RouteMatch result)
     {
         if (!global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
@@ -875,7 +875,7 @@ file static class RoutesTrie
             global::Gateway.Routing.PathCursor.TryNext(request.Path, end, ref next, out var segment);
 
             // /a/{}/c: route deep-params.
-            if (segment is "c" && Node19(in request, method, end, next, ref result))
+            if (segment is "c" && Node19(in request, method, end, next, segment1, ref result))
             {
                 return true;
             }
@@ -883,12 +883,14 @@ file static class RoutesTrie
 
         // Catch-alls from /a/{} take the rest of the path, zero or more segments.
         // Route mixed-prefix (line 200): any method
-        result = global::Gateway.Routing.RouteMatch.Create(33, request.Path, CapturesAt1And2, endsWithCatchAll: true);
+        result = global::Gateway.Routing.RouteMatch.Create(33);
+        result.Capture(request.Path, segment1);
+        result.CaptureRest(request.Path, pos);
         return true;
     }
 
     /// <summary>Node 19: <c>/a/{}/c</c> on any host.</summary>
-    internal static bool Node19(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
+    internal static bool Node19(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment1, ref global::Gateway.Routing.RouteMatch result)
     {
         if (!global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
@@ -899,7 +901,7 @@ file static class RoutesTrie
             if (segment.Length > 0)
             {
                 // /a/{}/c/{}: route deep-params.
-                if (Node20(in request, method, end, next, ref result))
+                if (Node20(in request, method, end, next, segment1, segment, ref result))
                 {
                     return true;
                 }
@@ -910,7 +912,7 @@ file static class RoutesTrie
     }
 
     /// <summary>Node 20: <c>/a/{}/c/{}</c> on any host.</summary>
-    internal static bool Node20(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
+    internal static bool Node20(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment1, global::System.ReadOnlySpan<char> segment3, ref global::Gateway.Routing.RouteMatch result)
     {
         if (!global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
@@ -918,7 +920,7 @@ file static class RoutesTrie
             global::Gateway.Routing.PathCursor.TryNext(request.Path, end, ref next, out var segment);
 
             // /a/{}/c/{}/e: route deep-params.
-            if (segment is "e" && Node21(in request, method, end, next, ref result))
+            if (segment is "e" && Node21(in request, method, end, next, segment1, segment3, ref result))
             {
                 return true;
             }
@@ -928,7 +930,7 @@ file static class RoutesTrie
     }
 
     /// <summary>Node 21: <c>/a/{}/c/{}/e</c> on any host.</summary>
-    internal static bool Node21(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
+    internal static bool Node21(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment1, global::System.ReadOnlySpan<char> segment3, ref global::Gateway.Routing.RouteMatch result)
     {
         if (!global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
@@ -939,7 +941,7 @@ file static class RoutesTrie
             if (segment.Length > 0)
             {
                 // /a/{}/c/{}/e/{}: route deep-params.
-                if (Node22(in request, method, end, next, ref result))
+                if (Node22(in request, method, end, next, segment1, segment3, segment, ref result))
                 {
                     return true;
                 }
@@ -950,13 +952,16 @@ file static class RoutesTrie
     }
 
     /// <summary>Node 22: <c>/a/{}/c/{}/e/{}</c> on any host.</summary>
-    internal static bool Node22(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
+    internal static bool Node22(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment1, global::System.ReadOnlySpan<char> segment3, global::System.ReadOnlySpan<char> segment5, ref global::Gateway.Routing.RouteMatch result)
     {
         if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
             // The path ends at /a/{}/c/{}/e/{}.
             // Route deep-params (line 190): any method
-            result = global::Gateway.Routing.RouteMatch.Create(31, request.Path, CapturesAt1And3And5, endsWithCatchAll: false);
+            result = global::Gateway.Routing.RouteMatch.Create(31);
+            result.Capture(request.Path, segment1);
+            result.Capture(request.Path, segment3);
+            result.Capture(request.Path, segment5);
             return true;
         }
 
@@ -982,19 +987,22 @@ file static class RoutesTrie
         // Route api-debug (line 108): any method; header x-debug; priority 1
         if (global::Gateway.Routing.RequestConditions.HasHeader(request.Headers, "x-debug"))
         {
-            result = global::Gateway.Routing.RouteMatch.Create(17, request.Path, CapturesAt1, endsWithCatchAll: true);
+            result = global::Gateway.Routing.RouteMatch.Create(17);
+            result.CaptureRest(request.Path, pos);
             return true;
         }
 
         // Route api-v2 (line 102): any method; header x-version: 2
         if (global::Gateway.Routing.RequestConditions.HeaderEquals(request.Headers, "x-version", "2"))
         {
-            result = global::Gateway.Routing.RouteMatch.Create(16, request.Path, CapturesAt1, endsWithCatchAll: true);
+            result = global::Gateway.Routing.RouteMatch.Create(16);
+            result.CaptureRest(request.Path, pos);
             return true;
         }
 
         // Route api-v1 (line 97): any method
-        result = global::Gateway.Routing.RouteMatch.Create(15, request.Path, CapturesAt1, endsWithCatchAll: true);
+        result = global::Gateway.Routing.RouteMatch.Create(15);
+        result.CaptureRest(request.Path, pos);
         return true;
     }
 
@@ -1010,7 +1018,7 @@ file static class RoutesTrie
             if (segment.Length > 0)
             {
                 // /api/items/{}: routes api-item-full, api-item-expand, api-item.
-                if (Node25(in request, method, end, next, ref result))
+                if (Node25(in request, method, end, next, segment, ref result))
                 {
                     return true;
                 }
@@ -1021,7 +1029,7 @@ file static class RoutesTrie
     }
 
     /// <summary>Node 25: <c>/api/items/{}</c> on any host.</summary>
-    internal static bool Node25(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
+    internal static bool Node25(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment2, ref global::Gateway.Routing.RouteMatch result)
     {
         if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
@@ -1029,19 +1037,22 @@ file static class RoutesTrie
             // Route api-item-full (line 126): any method; query view=full; priority 5
             if (global::Gateway.Routing.RequestConditions.QueryEquals(request.Query, "view", "full"))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(20, request.Path, CapturesAt2, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(20);
+                result.Capture(request.Path, segment2);
                 return true;
             }
 
             // Route api-item-expand (line 120): any method; query expand
             if (global::Gateway.Routing.RequestConditions.HasQuery(request.Query, "expand"))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(19, request.Path, CapturesAt2, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(19);
+                result.Capture(request.Path, segment2);
                 return true;
             }
 
             // Route api-item (line 115): any method
-            result = global::Gateway.Routing.RouteMatch.Create(18, request.Path, CapturesAt2, endsWithCatchAll: false);
+            result = global::Gateway.Routing.RouteMatch.Create(18);
+            result.Capture(request.Path, segment2);
             return true;
         }
 
@@ -1073,7 +1084,7 @@ file static class RoutesTrie
         {
             // The path ends at /café/menu.
             // Route cafe (line 205): any method
-            result = global::Gateway.Routing.RouteMatch.Create(34, request.Path, [], endsWithCatchAll: false);
+            result = global::Gateway.Routing.RouteMatch.Create(34);
             return true;
         }
 
@@ -1092,7 +1103,7 @@ file static class RoutesTrie
             if (segment.Length > 0)
             {
                 // /docs/{}: route docs.
-                if (Node29(in request, method, end, next, ref result))
+                if (Node29(in request, method, end, next, segment, ref result))
                 {
                     return true;
                 }
@@ -1103,13 +1114,14 @@ file static class RoutesTrie
     }
 
     /// <summary>Node 29: <c>/docs/{}</c> on any host.</summary>
-    internal static bool Node29(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
+    internal static bool Node29(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment1, ref global::Gateway.Routing.RouteMatch result)
     {
         if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
             // The path ends at /docs/{}.
             // Route docs (line 210): any method
-            result = global::Gateway.Routing.RouteMatch.Create(35, request.Path, CapturesAt1, endsWithCatchAll: false);
+            result = global::Gateway.Routing.RouteMatch.Create(35);
+            result.Capture(request.Path, segment1);
             return true;
         }
 
@@ -1133,7 +1145,8 @@ file static class RoutesTrie
 
         // Catch-alls from /files take the rest of the path, zero or more segments.
         // Route files (line 82): any method
-        result = global::Gateway.Routing.RouteMatch.Create(12, request.Path, CapturesAt1, endsWithCatchAll: true);
+        result = global::Gateway.Routing.RouteMatch.Create(12);
+        result.CaptureRest(request.Path, pos);
         return true;
     }
 
@@ -1149,7 +1162,7 @@ file static class RoutesTrie
             if (segment.Length > 0)
             {
                 // /files/images/{}: route file-image.
-                if (Node32(in request, method, end, next, ref result))
+                if (Node32(in request, method, end, next, segment, ref result))
                 {
                     return true;
                 }
@@ -1160,13 +1173,14 @@ file static class RoutesTrie
     }
 
     /// <summary>Node 32: <c>/files/images/{}</c> on any host.</summary>
-    internal static bool Node32(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
+    internal static bool Node32(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment2, ref global::Gateway.Routing.RouteMatch result)
     {
         if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
             // The path ends at /files/images/{}.
             // Route file-image (line 87): any method
-            result = global::Gateway.Routing.RouteMatch.Create(13, request.Path, CapturesAt2, endsWithCatchAll: false);
+            result = global::Gateway.Routing.RouteMatch.Create(13);
+            result.Capture(request.Path, segment2);
             return true;
         }
 
@@ -1182,12 +1196,12 @@ file static class RoutesTrie
             // Route health-head (line 226): HEAD
             if (global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Head, method))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(38, request.Path, [], endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(38);
                 return true;
             }
 
             // Route health (line 232): any method
-            result = global::Gateway.Routing.RouteMatch.Create(39, request.Path, [], endsWithCatchAll: false);
+            result = global::Gateway.Routing.RouteMatch.Create(39);
             return true;
         }
 
@@ -1212,7 +1226,7 @@ file static class RoutesTrie
                 }
 
                 // /letters/{}: route letters-any.
-                if (Node36(in request, method, end, next, ref result))
+                if (Node36(in request, method, end, next, segment, ref result))
                 {
                     return true;
                 }
@@ -1231,7 +1245,8 @@ file static class RoutesTrie
             // Route letters (line 175): any method; {word:alpha}
             if (global::Gateway.Routing.SegmentConstraints.IsAlpha(segment1))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(28, request.Path, CapturesAt1, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(28);
+                result.Capture(request.Path, segment1);
                 return true;
             }
         }
@@ -1240,13 +1255,14 @@ file static class RoutesTrie
     }
 
     /// <summary>Node 36: <c>/letters/{}</c> on any host.</summary>
-    internal static bool Node36(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
+    internal static bool Node36(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment1, ref global::Gateway.Routing.RouteMatch result)
     {
         if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
             // The path ends at /letters/{}.
             // Route letters-any (line 180): any method
-            result = global::Gateway.Routing.RouteMatch.Create(29, request.Path, CapturesAt1, endsWithCatchAll: false);
+            result = global::Gateway.Routing.RouteMatch.Create(29);
+            result.Capture(request.Path, segment1);
             return true;
         }
 
@@ -1265,7 +1281,7 @@ file static class RoutesTrie
             if (segment.Length > 0)
             {
                 // /p/{}: routes tenant-gold, tenant-low.
-                if (Node38(in request, method, end, next, ref result))
+                if (Node38(in request, method, end, next, segment, ref result))
                 {
                     return true;
                 }
@@ -1276,7 +1292,7 @@ file static class RoutesTrie
     }
 
     /// <summary>Node 38: <c>/p/{}</c> on any host.</summary>
-    internal static bool Node38(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
+    internal static bool Node38(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment1, ref global::Gateway.Routing.RouteMatch result)
     {
         if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
@@ -1284,14 +1300,16 @@ file static class RoutesTrie
             // Route tenant-gold (line 244): any method; header x-tenant: gold; priority 2
             if (global::Gateway.Routing.RequestConditions.HeaderEquals(request.Headers, "x-tenant", "gold"))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(41, request.Path, CapturesAt1, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(41);
+                result.Capture(request.Path, segment1);
                 return true;
             }
 
             // Route tenant-low (line 237): any method; header x-tenant; priority 1
             if (global::Gateway.Routing.RequestConditions.HasHeader(request.Headers, "x-tenant"))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(40, request.Path, CapturesAt1, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(40);
+                result.Capture(request.Path, segment1);
                 return true;
             }
         }
@@ -1309,21 +1327,21 @@ file static class RoutesTrie
             if (global::Gateway.Routing.RequestConditions.QueryEquals(request.Query, "mode", "fast")
                 && global::Gateway.Routing.RequestConditions.QueryEquals(request.Query, "level", "2"))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(44, request.Path, [], endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(44);
                 return true;
             }
 
             // Route mode-fast (line 251): any method; query mode=fast
             if (global::Gateway.Routing.RequestConditions.QueryEquals(request.Query, "mode", "fast"))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(42, request.Path, [], endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(42);
                 return true;
             }
 
             // Route mode-slow (line 257): any method; query mode=slow
             if (global::Gateway.Routing.RequestConditions.QueryEquals(request.Query, "mode", "slow"))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(43, request.Path, [], endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(43);
                 return true;
             }
         }
@@ -1340,14 +1358,14 @@ file static class RoutesTrie
             // Route search-post (line 139): POST
             if (global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Post, method))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(22, request.Path, [], endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(22);
                 return true;
             }
 
             // Route search (line 133): any method; query q
             if (global::Gateway.Routing.RequestConditions.HasQuery(request.Query, "q"))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(21, request.Path, [], endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(21);
                 return true;
             }
         }
@@ -1360,7 +1378,8 @@ file static class RoutesTrie
     {
         // Catch-alls from /static take the rest of the path, zero or more segments.
         // Route static (line 92): any method
-        result = global::Gateway.Routing.RouteMatch.Create(14, request.Path, CapturesAt1, endsWithCatchAll: true);
+        result = global::Gateway.Routing.RouteMatch.Create(14);
+        result.CaptureRest(request.Path, pos);
         return true;
     }
 
@@ -1371,7 +1390,7 @@ file static class RoutesTrie
         {
             // The path ends at /trailing.
             // Route trailing (line 215): any method
-            result = global::Gateway.Routing.RouteMatch.Create(36, request.Path, [], endsWithCatchAll: false);
+            result = global::Gateway.Routing.RouteMatch.Create(36);
             return true;
         }
 
@@ -1387,19 +1406,19 @@ file static class RoutesTrie
             // Route users-list (line 28): GET
             if (global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get, method))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(2, request.Path, [], endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(2);
                 return true;
             }
 
             // Route users-create (line 34): POST
             if (global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Post, method))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(3, request.Path, [], endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(3);
                 return true;
             }
 
             // Route users-any (line 40): any method
-            result = global::Gateway.Routing.RouteMatch.Create(4, request.Path, [], endsWithCatchAll: false);
+            result = global::Gateway.Routing.RouteMatch.Create(4);
             return true;
         }
         else
@@ -1423,7 +1442,7 @@ file static class RoutesTrie
                 }
 
                 // /users/{}: route user-by-name.
-                if (Node48(in request, method, end, next, ref result))
+                if (Node48(in request, method, end, next, segment, ref result))
                 {
                     return true;
                 }
@@ -1440,7 +1459,7 @@ file static class RoutesTrie
         {
             // The path ends at /users/me.
             // Route user-me (line 66): any method
-            result = global::Gateway.Routing.RouteMatch.Create(9, request.Path, [], endsWithCatchAll: false);
+            result = global::Gateway.Routing.RouteMatch.Create(9);
             return true;
         }
 
@@ -1457,21 +1476,24 @@ file static class RoutesTrie
             if (global::Gateway.Routing.SegmentConstraints.IsInt(segment1)
                 && global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get | global::Gateway.Dsl.Model.MethodSet.Head, method))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(5, request.Path, CapturesAt1, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(5);
+                result.Capture(request.Path, segment1);
                 return true;
             }
 
             // Route user-by-guid (line 51): any method; {id:guid}
             if (global::Gateway.Routing.SegmentConstraints.IsGuid(segment1))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(6, request.Path, CapturesAt1, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(6);
+                result.Capture(request.Path, segment1);
                 return true;
             }
 
             // Route user-by-long (line 56): any method; {id:long}
             if (global::Gateway.Routing.SegmentConstraints.IsLong(segment1))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(7, request.Path, CapturesAt1, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(7);
+                result.Capture(request.Path, segment1);
                 return true;
             }
         }
@@ -1513,7 +1535,9 @@ file static class RoutesTrie
         // Route user-orders (line 71): any method; {id:int}
         if (global::Gateway.Routing.SegmentConstraints.IsInt(segment1))
         {
-            result = global::Gateway.Routing.RouteMatch.Create(10, request.Path, CapturesAt1And3, endsWithCatchAll: true);
+            result = global::Gateway.Routing.RouteMatch.Create(10);
+            result.Capture(request.Path, segment1);
+            result.CaptureRest(request.Path, pos);
             return true;
         }
 
@@ -1531,7 +1555,9 @@ file static class RoutesTrie
                 && global::Gateway.Routing.SegmentConstraints.IsGuid(segment3)
                 && global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get, method))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(11, request.Path, CapturesAt1And3, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(11);
+                result.Capture(request.Path, segment1);
+                result.Capture(request.Path, segment3);
                 return true;
             }
         }
@@ -1540,13 +1566,14 @@ file static class RoutesTrie
     }
 
     /// <summary>Node 48: <c>/users/{}</c> on any host.</summary>
-    internal static bool Node48(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
+    internal static bool Node48(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment1, ref global::Gateway.Routing.RouteMatch result)
     {
         if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
             // The path ends at /users/{}.
             // Route user-by-name (line 61): any method
-            result = global::Gateway.Routing.RouteMatch.Create(8, request.Path, CapturesAt1, endsWithCatchAll: false);
+            result = global::Gateway.Routing.RouteMatch.Create(8);
+            result.Capture(request.Path, segment1);
             return true;
         }
 

@@ -34,94 +34,94 @@ public static partial class Routes
 
     /// <summary>The text of <c>health-and-static.gw</c> at build time: <c>RouteFile.Parse(SourceText, SourcePath)</c> reads the model this matcher was built from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Gateway.Generator", "1.0.0")]
-    public const string SourceText =
-        "# Answers the gateway gives itself, without any upstream: health probes, robots.txt, redirects,\n" +
-        "# and echo routes that show what a path captured. No listen line: the host's defaults apply.\n" +
-        "\n" +
-        "upstream static-files {\n" +
-        "  endpoints http://static.internal\n" +
-        "}\n" +
-        "\n" +
-        "route root {\n" +
-        "  path /\n" +
-        "  respond 200 \"gateway up\\n\"\n" +
-        "}\n" +
-        "\n" +
-        "route healthz {\n" +
-        "  method GET HEAD\n" +
-        "  path /healthz\n" +
-        "  respond 200 \"ok\"\n" +
-        "}\n" +
-        "\n" +
-        "route readyz {\n" +
-        "  method GET HEAD\n" +
-        "  path /readyz/\n" +
-        "  respond 200\n" +
-        "}\n" +
-        "\n" +
-        "route robots {\n" +
-        "  method GET\n" +
-        "  path /robots.txt\n" +
-        "  respond 200 \"User-agent: *\\nDisallow: /admin/\\n\"\n" +
-        "}\n" +
-        "\n" +
-        "route favicon {\n" +
-        "  path /favicon.ico\n" +
-        "  respond 204\n" +
-        "}\n" +
-        "\n" +
-        "# Tabs, quotes and backslashes in bodies are written with escapes.\n" +
-        "route echo-user {\n" +
-        "  method GET\n" +
-        "  path /echo/users/{id:int}\n" +
-        "  respond 200 \"user\\t{id}\\n\"\n" +
-        "}\n" +
-        "\n" +
-        "route echo-name {\n" +
-        "  method GET\n" +
-        "  path /echo/names/{name:alpha}\n" +
-        "  respond 200 \"hello \\\"{name}\\\"; braces are written {{ and }}; a backslash is \\\\\"\n" +
-        "}\n" +
-        "\n" +
-        "route echo-order {\n" +
-        "  method GET\n" +
-        "  path /echo/orders/{order:guid}/lines/{line:long}\n" +
-        "  respond 200 \"{{\\\"order\\\": \\\"{order}\\\", \\\"line\\\": {line}}}\"\n" +
-        "}\n" +
-        "\n" +
-        "route echo-rest {\n" +
-        "  path /echo/files/{**path}\n" +
-        "  respond 200 \"file: {path}\"\n" +
-        "}\n" +
-        "\n" +
-        "# Static files under /assets; known-missing ones get a direct 404.\n" +
-        "route assets {\n" +
-        "  method GET HEAD\n" +
-        "  path /assets/**\n" +
-        "  to static-files\n" +
-        "}\n" +
-        "\n" +
-        "route assets-maps {\n" +
-        "  method GET HEAD\n" +
-        "  path /assets/maps/{file}\n" +
-        "  respond 404 \"source maps are not published\"\n" +
-        "}\n" +
-        "\n" +
-        "route admin-block {\n" +
-        "  path /admin/**\n" +
-        "  respond 403 \"the admin API is on the admin listener\"\n" +
-        "}\n" +
-        "\n" +
-        "route teapot {\n" +
-        "  method POST\n" +
-        "  path /coffee\n" +
-        "  respond 418\n" +
-        "}\n" +
-        "\n" +
-        "route gone {\n" +
-        "  path /old-blog/{year:int}/{slug}\n" +
-        "  respond 301 \"moved to /blog/{year}/{slug}\"\n" +
-        "}\n";
+    public const string SourceText = @"# Answers the gateway gives itself, without any upstream: health probes, robots.txt, redirects,
+# and echo routes that show what a path captured. No listen line: the host's defaults apply.
+
+upstream static-files {
+  endpoints http://static.internal
+}
+
+route root {
+  path /
+  respond 200 ""gateway up\n""
+}
+
+route healthz {
+  method GET HEAD
+  path /healthz
+  respond 200 ""ok""
+}
+
+route readyz {
+  method GET HEAD
+  path /readyz/
+  respond 200
+}
+
+route robots {
+  method GET
+  path /robots.txt
+  respond 200 ""User-agent: *\nDisallow: /admin/\n""
+}
+
+route favicon {
+  path /favicon.ico
+  respond 204
+}
+
+# Tabs, quotes and backslashes in bodies are written with escapes.
+route echo-user {
+  method GET
+  path /echo/users/{id:int}
+  respond 200 ""user\t{id}\n""
+}
+
+route echo-name {
+  method GET
+  path /echo/names/{name:alpha}
+  respond 200 ""hello \""{name}\""; braces are written {{ and }}; a backslash is \\""
+}
+
+route echo-order {
+  method GET
+  path /echo/orders/{order:guid}/lines/{line:long}
+  respond 200 ""{{\""order\"": \""{order}\"", \""line\"": {line}}}""
+}
+
+route echo-rest {
+  path /echo/files/{**path}
+  respond 200 ""file: {path}""
+}
+
+# Static files under /assets; known-missing ones get a direct 404.
+route assets {
+  method GET HEAD
+  path /assets/**
+  to static-files
+}
+
+route assets-maps {
+  method GET HEAD
+  path /assets/maps/{file}
+  respond 404 ""source maps are not published""
+}
+
+route admin-block {
+  path /admin/**
+  respond 403 ""the admin API is on the admin listener""
+}
+
+route teapot {
+  method POST
+  path /coffee
+  respond 418
+}
+
+route gone {
+  path /old-blog/{year:int}/{slug}
+  respond 301 ""moved to /blog/{year}/{slug}""
+}
+";
 
     /// <summary>Chooses the most specific route of <c>health-and-static.gw</c> for <paramref name="request"/>, allocating nothing.</summary>
     /// <returns>The route's index and captured ranges, or <c>RouteMatch.None</c> when no route matches.</returns>
@@ -147,17 +147,11 @@ public static partial class Routes
 /// A node returns true with <c>result</c> set when a route at or below it matches. When the path ends at the node it
 /// tries the routes that end there; otherwise it reads the next segment and tries the literal child, the constrained
 /// parameter child and the parameter child. Either way, catch-all routes that start at the node come last.
-/// <c>pos</c> is where the next segment starts; <c>segmentN</c> is request segment N when a constraint below needs it.
+/// <c>pos</c> is where the next segment starts; <c>segmentN</c> is request segment N when a constraint or capture below needs it.
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Gateway.Generator", "1.0.0")]
 file static class RoutesTrie
 {
-    // The segments each route captures, for RouteMatch.Create; built once, so matching allocates nothing even in Debug builds.
-    private static readonly int[] CapturesAt1 = [1];
-    private static readonly int[] CapturesAt2 = [2];
-    private static readonly int[] CapturesAt1And2 = [1, 2];
-    private static readonly int[] CapturesAt2And4 = [2, 4];
-
     /// <summary>Node 0: <c>/</c> on any host.</summary>
     internal static bool Node0(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
     {
@@ -165,7 +159,7 @@ file static class RoutesTrie
         {
             // The path ends at /.
             // Route root (line 8): any method
-            result = global::Gateway.Routing.RouteMatch.Create(0, request.Path, [], endsWithCatchAll: false);
+            result = global::Gateway.Routing.RouteMatch.Create(0);
             return true;
         }
         else
@@ -257,7 +251,8 @@ file static class RoutesTrie
     {
         // Catch-alls from /admin take the rest of the path, zero or more segments.
         // Route admin-block (line 73): any method
-        result = global::Gateway.Routing.RouteMatch.Create(11, request.Path, CapturesAt1, endsWithCatchAll: true);
+        result = global::Gateway.Routing.RouteMatch.Create(11);
+        result.CaptureRest(request.Path, pos);
         return true;
     }
 
@@ -280,7 +275,8 @@ file static class RoutesTrie
         // Route assets (line 61): GET,HEAD
         if (global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get | global::Gateway.Dsl.Model.MethodSet.Head, method))
         {
-            result = global::Gateway.Routing.RouteMatch.Create(9, request.Path, CapturesAt1, endsWithCatchAll: true);
+            result = global::Gateway.Routing.RouteMatch.Create(9);
+            result.CaptureRest(request.Path, pos);
             return true;
         }
 
@@ -299,7 +295,7 @@ file static class RoutesTrie
             if (segment.Length > 0)
             {
                 // /assets/maps/{}: route assets-maps.
-                if (Node4(in request, method, end, next, ref result))
+                if (Node4(in request, method, end, next, segment, ref result))
                 {
                     return true;
                 }
@@ -310,7 +306,7 @@ file static class RoutesTrie
     }
 
     /// <summary>Node 4: <c>/assets/maps/{}</c> on any host.</summary>
-    internal static bool Node4(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
+    internal static bool Node4(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment2, ref global::Gateway.Routing.RouteMatch result)
     {
         if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
@@ -318,7 +314,8 @@ file static class RoutesTrie
             // Route assets-maps (line 67): GET,HEAD
             if (global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get | global::Gateway.Dsl.Model.MethodSet.Head, method))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(10, request.Path, CapturesAt2, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(10);
+                result.Capture(request.Path, segment2);
                 return true;
             }
         }
@@ -335,7 +332,7 @@ file static class RoutesTrie
             // Route teapot (line 78): POST
             if (global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Post, method))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(12, request.Path, [], endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(12);
                 return true;
             }
         }
@@ -395,7 +392,8 @@ file static class RoutesTrie
     {
         // Catch-alls from /echo/files take the rest of the path, zero or more segments.
         // Route echo-rest (line 55): any method
-        result = global::Gateway.Routing.RouteMatch.Create(8, request.Path, CapturesAt2, endsWithCatchAll: true);
+        result = global::Gateway.Routing.RouteMatch.Create(8);
+        result.CaptureRest(request.Path, pos);
         return true;
     }
 
@@ -431,7 +429,8 @@ file static class RoutesTrie
             if (global::Gateway.Routing.SegmentConstraints.IsAlpha(segment2)
                 && global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get, method))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(6, request.Path, CapturesAt2, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(6);
+                result.Capture(request.Path, segment2);
                 return true;
             }
         }
@@ -512,7 +511,9 @@ file static class RoutesTrie
                 && global::Gateway.Routing.SegmentConstraints.IsLong(segment4)
                 && global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get, method))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(7, request.Path, CapturesAt2And4, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(7);
+                result.Capture(request.Path, segment2);
+                result.Capture(request.Path, segment4);
                 return true;
             }
         }
@@ -552,7 +553,8 @@ file static class RoutesTrie
             if (global::Gateway.Routing.SegmentConstraints.IsInt(segment2)
                 && global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get, method))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(5, request.Path, CapturesAt2, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(5);
+                result.Capture(request.Path, segment2);
                 return true;
             }
         }
@@ -567,7 +569,7 @@ file static class RoutesTrie
         {
             // The path ends at /favicon.ico.
             // Route favicon (line 31): any method
-            result = global::Gateway.Routing.RouteMatch.Create(4, request.Path, [], endsWithCatchAll: false);
+            result = global::Gateway.Routing.RouteMatch.Create(4);
             return true;
         }
 
@@ -583,7 +585,7 @@ file static class RoutesTrie
             // Route healthz (line 13): GET,HEAD
             if (global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get | global::Gateway.Dsl.Model.MethodSet.Head, method))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(1, request.Path, [], endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(1);
                 return true;
             }
         }
@@ -625,7 +627,7 @@ file static class RoutesTrie
             if (segment.Length > 0)
             {
                 // /old-blog/{:constrained}/{}: route gone.
-                if (Node20(in request, method, end, next, segment1, ref result))
+                if (Node20(in request, method, end, next, segment1, segment, ref result))
                 {
                     return true;
                 }
@@ -636,7 +638,7 @@ file static class RoutesTrie
     }
 
     /// <summary>Node 20: <c>/old-blog/{:constrained}/{}</c> on any host.</summary>
-    internal static bool Node20(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment1, ref global::Gateway.Routing.RouteMatch result)
+    internal static bool Node20(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment1, global::System.ReadOnlySpan<char> segment2, ref global::Gateway.Routing.RouteMatch result)
     {
         if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
@@ -644,7 +646,9 @@ file static class RoutesTrie
             // Route gone (line 84): any method; {year:int}
             if (global::Gateway.Routing.SegmentConstraints.IsInt(segment1))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(13, request.Path, CapturesAt1And2, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(13);
+                result.Capture(request.Path, segment1);
+                result.Capture(request.Path, segment2);
                 return true;
             }
         }
@@ -661,7 +665,7 @@ file static class RoutesTrie
             // Route readyz (line 19): GET,HEAD
             if (global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get | global::Gateway.Dsl.Model.MethodSet.Head, method))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(2, request.Path, [], endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(2);
                 return true;
             }
         }
@@ -678,7 +682,7 @@ file static class RoutesTrie
             // Route robots (line 25): GET
             if (global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get, method))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(3, request.Path, [], endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(3);
                 return true;
             }
         }

@@ -26,45 +26,45 @@ public static partial class Routes
 
     /// <summary>The text of <c>hosts.gw</c> at build time: <c>RouteFile.Parse(SourceText, SourcePath)</c> reads the model this matcher was built from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Gateway.Generator", "1.0.0")]
-    public const string SourceText =
-        "# Host dispatch: two exact hosts (a switch), two nested wildcards (longest suffix first), and host-less fallbacks.\n" +
-        "upstream app {\n" +
-        "  endpoints http://127.0.0.1:5001\n" +
-        "}\n" +
-        "\n" +
-        "route api-users {\n" +
-        "  host api.example.com api.example.net\n" +
-        "  path /users/{id:int}\n" +
-        "  to app\n" +
-        "}\n" +
-        "\n" +
-        "route www {\n" +
-        "  host www.example.org\n" +
-        "  path /**\n" +
-        "  to app\n" +
-        "}\n" +
-        "\n" +
-        "route org {\n" +
-        "  host *.example.org\n" +
-        "  path /**\n" +
-        "  to app\n" +
-        "}\n" +
-        "\n" +
-        "route eu-org {\n" +
-        "  host *.eu.example.org\n" +
-        "  path /**\n" +
-        "  to app\n" +
-        "}\n" +
-        "\n" +
-        "route users {\n" +
-        "  path /users/{id}\n" +
-        "  to app\n" +
-        "}\n" +
-        "\n" +
-        "route fallback {\n" +
-        "  path /**\n" +
-        "  respond 404 \"no such page\"\n" +
-        "}\n";
+    public const string SourceText = @"# Host dispatch: two exact hosts (a switch), two nested wildcards (longest suffix first), and host-less fallbacks.
+upstream app {
+  endpoints http://127.0.0.1:5001
+}
+
+route api-users {
+  host api.example.com api.example.net
+  path /users/{id:int}
+  to app
+}
+
+route www {
+  host www.example.org
+  path /**
+  to app
+}
+
+route org {
+  host *.example.org
+  path /**
+  to app
+}
+
+route eu-org {
+  host *.eu.example.org
+  path /**
+  to app
+}
+
+route users {
+  path /users/{id}
+  to app
+}
+
+route fallback {
+  path /**
+  respond 404 ""no such page""
+}
+";
 
     /// <summary>Chooses the most specific route of <c>hosts.gw</c> for <paramref name="request"/>, allocating nothing.</summary>
     /// <returns>The route's index and captured ranges, or <c>RouteMatch.None</c> when no route matches.</returns>
@@ -137,15 +137,11 @@ public static partial class Routes
 /// A node returns true with <c>result</c> set when a route at or below it matches. When the path ends at the node it
 /// tries the routes that end there; otherwise it reads the next segment and tries the literal child, the constrained
 /// parameter child and the parameter child. Either way, catch-all routes that start at the node come last.
-/// <c>pos</c> is where the next segment starts; <c>segmentN</c> is request segment N when a constraint below needs it.
+/// <c>pos</c> is where the next segment starts; <c>segmentN</c> is request segment N when a constraint or capture below needs it.
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Gateway.Generator", "1.0.0")]
 file static class RoutesTrie
 {
-    // The segments each route captures, for RouteMatch.Create; built once, so matching allocates nothing even in Debug builds.
-    private static readonly int[] CapturesAt0 = [0];
-    private static readonly int[] CapturesAt1 = [1];
-
     /// <summary>Node 0: <c>/</c> on api.example.com.</summary>
     internal static bool Node0(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
     {
@@ -195,7 +191,8 @@ file static class RoutesTrie
             // Route api-users (line 6): any method; {id:int}
             if (global::Gateway.Routing.SegmentConstraints.IsInt(segment1))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(0, request.Path, CapturesAt1, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(0);
+                result.Capture(request.Path, segment1);
                 return true;
             }
         }
@@ -252,7 +249,8 @@ file static class RoutesTrie
             // Route api-users (line 6): any method; {id:int}
             if (global::Gateway.Routing.SegmentConstraints.IsInt(segment1))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(0, request.Path, CapturesAt1, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(0);
+                result.Capture(request.Path, segment1);
                 return true;
             }
         }
@@ -265,7 +263,8 @@ file static class RoutesTrie
     {
         // Catch-alls from / take the rest of the path, zero or more segments.
         // Route www (line 12): any method
-        result = global::Gateway.Routing.RouteMatch.Create(1, request.Path, CapturesAt0, endsWithCatchAll: true);
+        result = global::Gateway.Routing.RouteMatch.Create(1);
+        result.CaptureRest(request.Path, pos);
         return true;
     }
 
@@ -274,7 +273,8 @@ file static class RoutesTrie
     {
         // Catch-alls from / take the rest of the path, zero or more segments.
         // Route eu-org (line 24): any method
-        result = global::Gateway.Routing.RouteMatch.Create(3, request.Path, CapturesAt0, endsWithCatchAll: true);
+        result = global::Gateway.Routing.RouteMatch.Create(3);
+        result.CaptureRest(request.Path, pos);
         return true;
     }
 
@@ -283,7 +283,8 @@ file static class RoutesTrie
     {
         // Catch-alls from / take the rest of the path, zero or more segments.
         // Route org (line 18): any method
-        result = global::Gateway.Routing.RouteMatch.Create(2, request.Path, CapturesAt0, endsWithCatchAll: true);
+        result = global::Gateway.Routing.RouteMatch.Create(2);
+        result.CaptureRest(request.Path, pos);
         return true;
     }
 
@@ -304,7 +305,8 @@ file static class RoutesTrie
 
         // Catch-alls from / take the rest of the path, zero or more segments.
         // Route fallback (line 35): any method
-        result = global::Gateway.Routing.RouteMatch.Create(5, request.Path, CapturesAt0, endsWithCatchAll: true);
+        result = global::Gateway.Routing.RouteMatch.Create(5);
+        result.CaptureRest(request.Path, pos);
         return true;
     }
 
@@ -320,7 +322,7 @@ file static class RoutesTrie
             if (segment.Length > 0)
             {
                 // /users/{}: route users.
-                if (Node11(in request, method, end, next, ref result))
+                if (Node11(in request, method, end, next, segment, ref result))
                 {
                     return true;
                 }
@@ -331,13 +333,14 @@ file static class RoutesTrie
     }
 
     /// <summary>Node 11: <c>/users/{}</c> on any host.</summary>
-    internal static bool Node11(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
+    internal static bool Node11(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment1, ref global::Gateway.Routing.RouteMatch result)
     {
         if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
             // The path ends at /users/{}.
             // Route users (line 30): any method
-            result = global::Gateway.Routing.RouteMatch.Create(4, request.Path, CapturesAt1, endsWithCatchAll: false);
+            result = global::Gateway.Routing.RouteMatch.Create(4);
+            result.Capture(request.Path, segment1);
             return true;
         }
 

@@ -33,100 +33,100 @@ public static partial class Routes
 
     /// <summary>The text of <c>methods-and-constraints.gw</c> at build time: <c>RouteFile.Parse(SourceText, SourcePath)</c> reads the model this matcher was built from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Gateway.Generator", "1.0.0")]
-    public const string SourceText =
-        "# Every method and every constraint, and how they keep routes on the same path apart.\n" +
-        "\n" +
-        "upstream reader {\n" +
-        "  endpoints http://reader.internal:8080\n" +
-        "}\n" +
-        "\n" +
-        "upstream writer {\n" +
-        "  endpoints http://writer.internal:8080\n" +
-        "  balance least_requests\n" +
-        "}\n" +
-        "\n" +
-        "upstream tunnel {\n" +
-        "  endpoints http://tunnel.internal:3128\n" +
-        "}\n" +
-        "\n" +
-        "route items-read {\n" +
-        "  method GET HEAD OPTIONS\n" +
-        "  path /items/{id:int}\n" +
-        "  to reader\n" +
-        "}\n" +
-        "\n" +
-        "route items-write {\n" +
-        "  method POST PUT PATCH DELETE\n" +
-        "  path /items/{id:int}\n" +
-        "  to writer\n" +
-        "}\n" +
-        "\n" +
-        "route items-trace {\n" +
-        "  method TRACE\n" +
-        "  path /items/{id:int}\n" +
-        "  respond 405 \"TRACE is disabled\"\n" +
-        "}\n" +
-        "\n" +
-        "route items-other {\n" +
-        "  path /items/{id:int}\n" +
-        "  respond 405 \"use GET, POST, PUT, PATCH or DELETE on /items/{id}\"\n" +
-        "}\n" +
-        "\n" +
-        "# int and long overlap ('7' is both), so they are kept apart by method here.\n" +
-        "route big-items {\n" +
-        "  method GET\n" +
-        "  path /big-items/{id:long}\n" +
-        "  to reader\n" +
-        "}\n" +
-        "\n" +
-        "route big-items-write {\n" +
-        "  method PUT\n" +
-        "  path /big-items/{id:long}\n" +
-        "  to writer\n" +
-        "}\n" +
-        "\n" +
-        "route by-guid {\n" +
-        "  path /objects/{key:guid}\n" +
-        "  to reader\n" +
-        "}\n" +
-        "\n" +
-        "route by-name {\n" +
-        "  path /objects/{key:alpha}\n" +
-        "  to reader\n" +
-        "}\n" +
-        "\n" +
-        "# An unconstrained parameter is less specific than a constrained one at the same place.\n" +
-        "route by-anything {\n" +
-        "  path /objects/{key}\n" +
-        "  to writer\n" +
-        "}\n" +
-        "\n" +
-        "route object-versions {\n" +
-        "  method GET\n" +
-        "  path /objects/{key:guid}/versions/{version:int}\n" +
-        "  to reader\n" +
-        "}\n" +
-        "\n" +
-        "route proxy-connect {\n" +
-        "  method CONNECT\n" +
-        "  path /tunnel/{target}\n" +
-        "  to tunnel\n" +
-        "}\n" +
-        "\n" +
-        "route lower-case-query {\n" +
-        "  method GET\n" +
-        "  path /objects\n" +
-        "  query Sort asc\n" +
-        "  to reader\n" +
-        "}\n" +
-        "\n" +
-        "route upper-case-query {\n" +
-        "  method GET\n" +
-        "  path /objects\n" +
-        "  query sort asc\n" +
-        "  priority 1\n" +
-        "  to reader\n" +
-        "}\n";
+    public const string SourceText = @"# Every method and every constraint, and how they keep routes on the same path apart.
+
+upstream reader {
+  endpoints http://reader.internal:8080
+}
+
+upstream writer {
+  endpoints http://writer.internal:8080
+  balance least_requests
+}
+
+upstream tunnel {
+  endpoints http://tunnel.internal:3128
+}
+
+route items-read {
+  method GET HEAD OPTIONS
+  path /items/{id:int}
+  to reader
+}
+
+route items-write {
+  method POST PUT PATCH DELETE
+  path /items/{id:int}
+  to writer
+}
+
+route items-trace {
+  method TRACE
+  path /items/{id:int}
+  respond 405 ""TRACE is disabled""
+}
+
+route items-other {
+  path /items/{id:int}
+  respond 405 ""use GET, POST, PUT, PATCH or DELETE on /items/{id}""
+}
+
+# int and long overlap ('7' is both), so they are kept apart by method here.
+route big-items {
+  method GET
+  path /big-items/{id:long}
+  to reader
+}
+
+route big-items-write {
+  method PUT
+  path /big-items/{id:long}
+  to writer
+}
+
+route by-guid {
+  path /objects/{key:guid}
+  to reader
+}
+
+route by-name {
+  path /objects/{key:alpha}
+  to reader
+}
+
+# An unconstrained parameter is less specific than a constrained one at the same place.
+route by-anything {
+  path /objects/{key}
+  to writer
+}
+
+route object-versions {
+  method GET
+  path /objects/{key:guid}/versions/{version:int}
+  to reader
+}
+
+route proxy-connect {
+  method CONNECT
+  path /tunnel/{target}
+  to tunnel
+}
+
+route lower-case-query {
+  method GET
+  path /objects
+  query Sort asc
+  to reader
+}
+
+route upper-case-query {
+  method GET
+  path /objects
+  query sort asc
+  priority 1
+  to reader
+}
+";
 
     /// <summary>Chooses the most specific route of <c>methods-and-constraints.gw</c> for <paramref name="request"/>, allocating nothing.</summary>
     /// <returns>The route's index and captured ranges, or <c>RouteMatch.None</c> when no route matches.</returns>
@@ -152,15 +152,11 @@ public static partial class Routes
 /// A node returns true with <c>result</c> set when a route at or below it matches. When the path ends at the node it
 /// tries the routes that end there; otherwise it reads the next segment and tries the literal child, the constrained
 /// parameter child and the parameter child. Either way, catch-all routes that start at the node come last.
-/// <c>pos</c> is where the next segment starts; <c>segmentN</c> is request segment N when a constraint below needs it.
+/// <c>pos</c> is where the next segment starts; <c>segmentN</c> is request segment N when a constraint or capture below needs it.
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Gateway.Generator", "1.0.0")]
 file static class RoutesTrie
 {
-    // The segments each route captures, for RouteMatch.Create; built once, so matching allocates nothing even in Debug builds.
-    private static readonly int[] CapturesAt1 = [1];
-    private static readonly int[] CapturesAt1And3 = [1, 3];
-
     /// <summary>Node 0: <c>/</c> on any host.</summary>
     internal static bool Node0(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
     {
@@ -240,7 +236,8 @@ file static class RoutesTrie
             if (global::Gateway.Routing.SegmentConstraints.IsLong(segment1)
                 && global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get, method))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(4, request.Path, CapturesAt1, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(4);
+                result.Capture(request.Path, segment1);
                 return true;
             }
 
@@ -248,7 +245,8 @@ file static class RoutesTrie
             if (global::Gateway.Routing.SegmentConstraints.IsLong(segment1)
                 && global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Put, method))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(5, request.Path, CapturesAt1, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(5);
+                result.Capture(request.Path, segment1);
                 return true;
             }
         }
@@ -288,7 +286,8 @@ file static class RoutesTrie
             if (global::Gateway.Routing.SegmentConstraints.IsInt(segment1)
                 && global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get | global::Gateway.Dsl.Model.MethodSet.Head | global::Gateway.Dsl.Model.MethodSet.Options, method))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(0, request.Path, CapturesAt1, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(0);
+                result.Capture(request.Path, segment1);
                 return true;
             }
 
@@ -296,7 +295,8 @@ file static class RoutesTrie
             if (global::Gateway.Routing.SegmentConstraints.IsInt(segment1)
                 && global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Post | global::Gateway.Dsl.Model.MethodSet.Put | global::Gateway.Dsl.Model.MethodSet.Delete | global::Gateway.Dsl.Model.MethodSet.Patch, method))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(1, request.Path, CapturesAt1, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(1);
+                result.Capture(request.Path, segment1);
                 return true;
             }
 
@@ -304,14 +304,16 @@ file static class RoutesTrie
             if (global::Gateway.Routing.SegmentConstraints.IsInt(segment1)
                 && global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Trace, method))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(2, request.Path, CapturesAt1, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(2);
+                result.Capture(request.Path, segment1);
                 return true;
             }
 
             // Route items-other (line 34): any method; {id:int}
             if (global::Gateway.Routing.SegmentConstraints.IsInt(segment1))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(3, request.Path, CapturesAt1, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(3);
+                result.Capture(request.Path, segment1);
                 return true;
             }
         }
@@ -329,7 +331,7 @@ file static class RoutesTrie
             if (global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get, method)
                 && global::Gateway.Routing.RequestConditions.QueryEquals(request.Query, "sort", "asc"))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(12, request.Path, [], endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(12);
                 return true;
             }
 
@@ -337,7 +339,7 @@ file static class RoutesTrie
             if (global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get, method)
                 && global::Gateway.Routing.RequestConditions.QueryEquals(request.Query, "Sort", "asc"))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(11, request.Path, [], endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(11);
                 return true;
             }
         }
@@ -356,7 +358,7 @@ file static class RoutesTrie
                 }
 
                 // /objects/{}: route by-anything.
-                if (Node9(in request, method, end, next, ref result))
+                if (Node9(in request, method, end, next, segment, ref result))
                 {
                     return true;
                 }
@@ -375,14 +377,16 @@ file static class RoutesTrie
             // Route by-guid (line 52): any method; {key:guid}
             if (global::Gateway.Routing.SegmentConstraints.IsGuid(segment1))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(6, request.Path, CapturesAt1, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(6);
+                result.Capture(request.Path, segment1);
                 return true;
             }
 
             // Route by-name (line 57): any method; {key:alpha}
             if (global::Gateway.Routing.SegmentConstraints.IsAlpha(segment1))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(7, request.Path, CapturesAt1, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(7);
+                result.Capture(request.Path, segment1);
                 return true;
             }
         }
@@ -434,7 +438,9 @@ file static class RoutesTrie
                 && global::Gateway.Routing.SegmentConstraints.IsInt(segment3)
                 && global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get, method))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(9, request.Path, CapturesAt1And3, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(9);
+                result.Capture(request.Path, segment1);
+                result.Capture(request.Path, segment3);
                 return true;
             }
         }
@@ -443,13 +449,14 @@ file static class RoutesTrie
     }
 
     /// <summary>Node 9: <c>/objects/{}</c> on any host.</summary>
-    internal static bool Node9(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
+    internal static bool Node9(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment1, ref global::Gateway.Routing.RouteMatch result)
     {
         if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
             // The path ends at /objects/{}.
             // Route by-anything (line 63): any method
-            result = global::Gateway.Routing.RouteMatch.Create(8, request.Path, CapturesAt1, endsWithCatchAll: false);
+            result = global::Gateway.Routing.RouteMatch.Create(8);
+            result.Capture(request.Path, segment1);
             return true;
         }
 
@@ -468,7 +475,7 @@ file static class RoutesTrie
             if (segment.Length > 0)
             {
                 // /tunnel/{}: route proxy-connect.
-                if (Node11(in request, method, end, next, ref result))
+                if (Node11(in request, method, end, next, segment, ref result))
                 {
                     return true;
                 }
@@ -479,7 +486,7 @@ file static class RoutesTrie
     }
 
     /// <summary>Node 11: <c>/tunnel/{}</c> on any host.</summary>
-    internal static bool Node11(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
+    internal static bool Node11(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment1, ref global::Gateway.Routing.RouteMatch result)
     {
         if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
@@ -487,7 +494,8 @@ file static class RoutesTrie
             // Route proxy-connect (line 74): CONNECT
             if (global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Connect, method))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(10, request.Path, CapturesAt1, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(10);
+                result.Capture(request.Path, segment1);
                 return true;
             }
         }

@@ -21,12 +21,12 @@ public static partial class Routes
 
     /// <summary>The text of <c>minimal.gw</c> at build time: <c>RouteFile.Parse(SourceText, SourcePath)</c> reads the model this matcher was built from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Gateway.Generator", "1.0.0")]
-    public const string SourceText =
-        "# The smallest useful file: one route, no listeners, no upstreams.\n" +
-        "route hello {\n" +
-        "  path /\n" +
-        "  respond 200 \"hello\"\n" +
-        "}\n";
+    public const string SourceText = @"# The smallest useful file: one route, no listeners, no upstreams.
+route hello {
+  path /
+  respond 200 ""hello""
+}
+";
 
     /// <summary>Chooses the most specific route of <c>minimal.gw</c> for <paramref name="request"/>, allocating nothing.</summary>
     /// <returns>The route's index and captured ranges, or <c>RouteMatch.None</c> when no route matches.</returns>
@@ -52,7 +52,7 @@ public static partial class Routes
 /// A node returns true with <c>result</c> set when a route at or below it matches. When the path ends at the node it
 /// tries the routes that end there; otherwise it reads the next segment and tries the literal child, the constrained
 /// parameter child and the parameter child. Either way, catch-all routes that start at the node come last.
-/// <c>pos</c> is where the next segment starts; <c>segmentN</c> is request segment N when a constraint below needs it.
+/// <c>pos</c> is where the next segment starts; <c>segmentN</c> is request segment N when a constraint or capture below needs it.
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Gateway.Generator", "1.0.0")]
 file static class RoutesTrie
@@ -64,7 +64,7 @@ file static class RoutesTrie
         {
             // The path ends at /.
             // Route hello (line 2): any method
-            result = global::Gateway.Routing.RouteMatch.Create(0, request.Path, [], endsWithCatchAll: false);
+            result = global::Gateway.Routing.RouteMatch.Create(0);
             return true;
         }
 

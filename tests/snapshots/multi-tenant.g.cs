@@ -29,93 +29,93 @@ public static partial class Routes
 
     /// <summary>The text of <c>multi-tenant.gw</c> at build time: <c>RouteFile.Parse(SourceText, SourcePath)</c> reads the model this matcher was built from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Gateway.Generator", "1.0.0")]
-    public const string SourceText =
-        "# A software-as-a-service gateway: every tenant gets a sub-domain of tenants.example.com.\n" +
-        "# The tenant's own app answers on '<tenant>.tenants.example.com'; a few host names are reserved.\n" +
-        "listen *:443\n" +
-        "admin  [::1]:9901\n" +
-        "\n" +
-        "upstream tenant-app {\n" +
-        "  endpoints http://tenant-app-0.apps.svc:8080 http://tenant-app-1.apps.svc:8080 http://tenant-app-2.apps.svc:8080\n" +
-        "  balance least_requests\n" +
-        "}\n" +
-        "\n" +
-        "upstream tenant-api {\n" +
-        "  endpoints http://tenant-api.apps.svc:8080\n" +
-        "}\n" +
-        "\n" +
-        "upstream tenant-api-canary {\n" +
-        "  endpoints http://tenant-api-canary.apps.svc:8080\n" +
-        "}\n" +
-        "\n" +
-        "upstream console {\n" +
-        "  endpoints http://console.ops.svc:8080\n" +
-        "}\n" +
-        "\n" +
-        "upstream auth {\n" +
-        "  endpoints https://auth.example.com:8443/\n" +
-        "}\n" +
-        "\n" +
-        "# Every tenant sub-domain: the app, with the API under /api.\n" +
-        "route tenant-app {\n" +
-        "  host *.tenants.example.com\n" +
-        "  path /**\n" +
-        "  to tenant-app\n" +
-        "}\n" +
-        "\n" +
-        "route tenant-api {\n" +
-        "  host *.tenants.example.com\n" +
-        "  path /api/**\n" +
-        "  to tenant-api\n" +
-        "}\n" +
-        "\n" +
-        "# Tenants who opted into the canary send a header; it is more specific than the plain API route.\n" +
-        "route tenant-api-canary {\n" +
-        "  host *.tenants.example.com\n" +
-        "  path /api/**\n" +
-        "  header x-canary always\n" +
-        "  to tenant-api-canary\n" +
-        "}\n" +
-        "\n" +
-        "# European tenants live one level deeper; the longer wildcard is the more specific host.\n" +
-        "route eu-tenant-api {\n" +
-        "  host *.eu.tenants.example.com\n" +
-        "  path /api/**\n" +
-        "  to tenant-api\n" +
-        "}\n" +
-        "\n" +
-        "# Reserved names: exact hosts beat the wildcard above.\n" +
-        "route console {\n" +
-        "  host console.tenants.example.com\n" +
-        "  path /**\n" +
-        "  to console\n" +
-        "}\n" +
-        "\n" +
-        "route login {\n" +
-        "  host login.tenants.example.com auth.tenants.example.com\n" +
-        "  method GET POST\n" +
-        "  path /login\n" +
-        "  to auth\n" +
-        "}\n" +
-        "\n" +
-        "route login-redirect {\n" +
-        "  host login.tenants.example.com auth.tenants.example.com\n" +
-        "  path /**\n" +
-        "  respond 308 \"see /login\"\n" +
-        "}\n" +
-        "\n" +
-        "route well-known {\n" +
-        "  host *.tenants.example.com\n" +
-        "  method GET\n" +
-        "  path /.well-known/{file}\n" +
-        "  respond 200 \"{file} is served by the gateway for every tenant\"\n" +
-        "}\n" +
-        "\n" +
-        "# Requests for the bare domain or unknown hosts.\n" +
-        "route no-tenant {\n" +
-        "  path /**\n" +
-        "  respond 421 \"no tenant on this host; use <tenant>.tenants.example.com\"\n" +
-        "}\n";
+    public const string SourceText = @"# A software-as-a-service gateway: every tenant gets a sub-domain of tenants.example.com.
+# The tenant's own app answers on '<tenant>.tenants.example.com'; a few host names are reserved.
+listen *:443
+admin  [::1]:9901
+
+upstream tenant-app {
+  endpoints http://tenant-app-0.apps.svc:8080 http://tenant-app-1.apps.svc:8080 http://tenant-app-2.apps.svc:8080
+  balance least_requests
+}
+
+upstream tenant-api {
+  endpoints http://tenant-api.apps.svc:8080
+}
+
+upstream tenant-api-canary {
+  endpoints http://tenant-api-canary.apps.svc:8080
+}
+
+upstream console {
+  endpoints http://console.ops.svc:8080
+}
+
+upstream auth {
+  endpoints https://auth.example.com:8443/
+}
+
+# Every tenant sub-domain: the app, with the API under /api.
+route tenant-app {
+  host *.tenants.example.com
+  path /**
+  to tenant-app
+}
+
+route tenant-api {
+  host *.tenants.example.com
+  path /api/**
+  to tenant-api
+}
+
+# Tenants who opted into the canary send a header; it is more specific than the plain API route.
+route tenant-api-canary {
+  host *.tenants.example.com
+  path /api/**
+  header x-canary always
+  to tenant-api-canary
+}
+
+# European tenants live one level deeper; the longer wildcard is the more specific host.
+route eu-tenant-api {
+  host *.eu.tenants.example.com
+  path /api/**
+  to tenant-api
+}
+
+# Reserved names: exact hosts beat the wildcard above.
+route console {
+  host console.tenants.example.com
+  path /**
+  to console
+}
+
+route login {
+  host login.tenants.example.com auth.tenants.example.com
+  method GET POST
+  path /login
+  to auth
+}
+
+route login-redirect {
+  host login.tenants.example.com auth.tenants.example.com
+  path /**
+  respond 308 ""see /login""
+}
+
+route well-known {
+  host *.tenants.example.com
+  method GET
+  path /.well-known/{file}
+  respond 200 ""{file} is served by the gateway for every tenant""
+}
+
+# Requests for the bare domain or unknown hosts.
+route no-tenant {
+  path /**
+  respond 421 ""no tenant on this host; use <tenant>.tenants.example.com""
+}
+";
 
     /// <summary>Chooses the most specific route of <c>multi-tenant.gw</c> for <paramref name="request"/>, allocating nothing.</summary>
     /// <returns>The route's index and captured ranges, or <c>RouteMatch.None</c> when no route matches.</returns>
@@ -188,15 +188,11 @@ public static partial class Routes
 /// A node returns true with <c>result</c> set when a route at or below it matches. When the path ends at the node it
 /// tries the routes that end there; otherwise it reads the next segment and tries the literal child, the constrained
 /// parameter child and the parameter child. Either way, catch-all routes that start at the node come last.
-/// <c>pos</c> is where the next segment starts; <c>segmentN</c> is request segment N when a constraint below needs it.
+/// <c>pos</c> is where the next segment starts; <c>segmentN</c> is request segment N when a constraint or capture below needs it.
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Gateway.Generator", "1.0.0")]
 file static class RoutesTrie
 {
-    // The segments each route captures, for RouteMatch.Create; built once, so matching allocates nothing even in Debug builds.
-    private static readonly int[] CapturesAt0 = [0];
-    private static readonly int[] CapturesAt1 = [1];
-
     /// <summary>Node 0: <c>/</c> on auth.tenants.example.com.</summary>
     internal static bool Node0(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
     {
@@ -214,7 +210,8 @@ file static class RoutesTrie
 
         // Catch-alls from / take the rest of the path, zero or more segments.
         // Route login-redirect (line 69): any method
-        result = global::Gateway.Routing.RouteMatch.Create(6, request.Path, CapturesAt0, endsWithCatchAll: true);
+        result = global::Gateway.Routing.RouteMatch.Create(6);
+        result.CaptureRest(request.Path, pos);
         return true;
     }
 
@@ -227,7 +224,7 @@ file static class RoutesTrie
             // Route login (line 62): GET,POST
             if (global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get | global::Gateway.Dsl.Model.MethodSet.Post, method))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(5, request.Path, [], endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(5);
                 return true;
             }
         }
@@ -240,7 +237,8 @@ file static class RoutesTrie
     {
         // Catch-alls from / take the rest of the path, zero or more segments.
         // Route console (line 56): any method
-        result = global::Gateway.Routing.RouteMatch.Create(4, request.Path, CapturesAt0, endsWithCatchAll: true);
+        result = global::Gateway.Routing.RouteMatch.Create(4);
+        result.CaptureRest(request.Path, pos);
         return true;
     }
 
@@ -261,7 +259,8 @@ file static class RoutesTrie
 
         // Catch-alls from / take the rest of the path, zero or more segments.
         // Route login-redirect (line 69): any method
-        result = global::Gateway.Routing.RouteMatch.Create(6, request.Path, CapturesAt0, endsWithCatchAll: true);
+        result = global::Gateway.Routing.RouteMatch.Create(6);
+        result.CaptureRest(request.Path, pos);
         return true;
     }
 
@@ -274,7 +273,7 @@ file static class RoutesTrie
             // Route login (line 62): GET,POST
             if (global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get | global::Gateway.Dsl.Model.MethodSet.Post, method))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(5, request.Path, [], endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(5);
                 return true;
             }
         }
@@ -305,7 +304,8 @@ file static class RoutesTrie
     {
         // Catch-alls from /api take the rest of the path, zero or more segments.
         // Route eu-tenant-api (line 49): any method
-        result = global::Gateway.Routing.RouteMatch.Create(3, request.Path, CapturesAt1, endsWithCatchAll: true);
+        result = global::Gateway.Routing.RouteMatch.Create(3);
+        result.CaptureRest(request.Path, pos);
         return true;
     }
 
@@ -339,7 +339,8 @@ file static class RoutesTrie
 
         // Catch-alls from / take the rest of the path, zero or more segments.
         // Route tenant-app (line 28): any method
-        result = global::Gateway.Routing.RouteMatch.Create(0, request.Path, CapturesAt0, endsWithCatchAll: true);
+        result = global::Gateway.Routing.RouteMatch.Create(0);
+        result.CaptureRest(request.Path, pos);
         return true;
     }
 
@@ -355,7 +356,7 @@ file static class RoutesTrie
             if (segment.Length > 0)
             {
                 // /.well-known/{}: route well-known.
-                if (Node9(in request, method, end, next, ref result))
+                if (Node9(in request, method, end, next, segment, ref result))
                 {
                     return true;
                 }
@@ -366,7 +367,7 @@ file static class RoutesTrie
     }
 
     /// <summary>Node 9: <c>/.well-known/{}</c> on *.tenants.example.com.</summary>
-    internal static bool Node9(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
+    internal static bool Node9(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment1, ref global::Gateway.Routing.RouteMatch result)
     {
         if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
@@ -374,7 +375,8 @@ file static class RoutesTrie
             // Route well-known (line 75): GET
             if (global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get, method))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(7, request.Path, CapturesAt1, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(7);
+                result.Capture(request.Path, segment1);
                 return true;
             }
         }
@@ -389,12 +391,14 @@ file static class RoutesTrie
         // Route tenant-api-canary (line 41): any method; header x-canary: always
         if (global::Gateway.Routing.RequestConditions.HeaderEquals(request.Headers, "x-canary", "always"))
         {
-            result = global::Gateway.Routing.RouteMatch.Create(2, request.Path, CapturesAt1, endsWithCatchAll: true);
+            result = global::Gateway.Routing.RouteMatch.Create(2);
+            result.CaptureRest(request.Path, pos);
             return true;
         }
 
         // Route tenant-api (line 34): any method
-        result = global::Gateway.Routing.RouteMatch.Create(1, request.Path, CapturesAt1, endsWithCatchAll: true);
+        result = global::Gateway.Routing.RouteMatch.Create(1);
+        result.CaptureRest(request.Path, pos);
         return true;
     }
 
@@ -403,7 +407,8 @@ file static class RoutesTrie
     {
         // Catch-alls from / take the rest of the path, zero or more segments.
         // Route no-tenant (line 83): any method
-        result = global::Gateway.Routing.RouteMatch.Create(8, request.Path, CapturesAt0, endsWithCatchAll: true);
+        result = global::Gateway.Routing.RouteMatch.Create(8);
+        result.CaptureRest(request.Path, pos);
         return true;
     }
 }

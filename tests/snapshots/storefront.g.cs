@@ -34,136 +34,136 @@ public static partial class Routes
 
     /// <summary>The text of <c>storefront.gw</c> at build time: <c>RouteFile.Parse(SourceText, SourcePath)</c> reads the model this matcher was built from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Gateway.Generator", "1.0.0")]
-    public const string SourceText =
-        "# A shop behind one gateway: catalog, cart, orders and payments services, plus a few answers the\n" +
-        "# gateway gives itself. Exact hosts win over wildcard hosts, which win over routes without a host.\n" +
-        "listen 0.0.0.0:8080\n" +
-        "admin  127.0.0.1:9901\n" +
-        "\n" +
-        "upstream catalog {\n" +
-        "  endpoints http://10.0.1.10:8080 http://10.0.1.11:8080 http://10.0.1.12:8080\n" +
-        "  balance least_requests\n" +
-        "}\n" +
-        "\n" +
-        "upstream cart {\n" +
-        "  endpoints http://10.0.2.10:8080\n" +
-        "  endpoints http://10.0.2.11:8080\n" +
-        "  balance round_robin\n" +
-        "}\n" +
-        "\n" +
-        "upstream orders {\n" +
-        "  endpoints https://orders.internal.example.com\n" +
-        "}\n" +
-        "\n" +
-        "upstream payments {\n" +
-        "  endpoints https://payments-a.internal.example.com/v2 https://payments-b.internal.example.com/v2\n" +
-        "  balance power_of_two\n" +
-        "}\n" +
-        "\n" +
-        "upstream storefront-web {\n" +
-        "  endpoints http://10.0.9.20:3000 http://10.0.9.21:3000\n" +
-        "  balance random\n" +
-        "}\n" +
-        "\n" +
-        "# The web shop itself: everything on the main host that no API route claims.\n" +
-        "route web {\n" +
-        "  host shop.example.com www.example.com\n" +
-        "  method GET HEAD\n" +
-        "  path /**\n" +
-        "  to storefront-web\n" +
-        "}\n" +
-        "\n" +
-        "route products {\n" +
-        "  host api.example.com\n" +
-        "  method GET HEAD\n" +
-        "  path /products\n" +
-        "  to catalog\n" +
-        "}\n" +
-        "\n" +
-        "route product-by-id {\n" +
-        "  host api.example.com\n" +
-        "  method GET HEAD\n" +
-        "  path /products/{id:int}\n" +
-        "  to catalog\n" +
-        "}\n" +
-        "\n" +
-        "route product-by-sku {\n" +
-        "  host api.example.com\n" +
-        "  method GET HEAD\n" +
-        "  path /products/{sku:alpha}\n" +
-        "  to catalog\n" +
-        "}\n" +
-        "\n" +
-        "route product-edit {\n" +
-        "  host api.example.com\n" +
-        "  method PUT PATCH DELETE\n" +
-        "  path /products/{id:int}\n" +
-        "  header authorization\n" +
-        "  to catalog\n" +
-        "}\n" +
-        "\n" +
-        "route product-images {\n" +
-        "  host api.example.com cdn.example.com\n" +
-        "  method GET\n" +
-        "  path /products/{id:int}/images/{**file}\n" +
-        "  to catalog\n" +
-        "}\n" +
-        "\n" +
-        "route cart {\n" +
-        "  host api.example.com\n" +
-        "  path /cart/{cart:guid}\n" +
-        "  to cart\n" +
-        "}\n" +
-        "\n" +
-        "route cart-items {\n" +
-        "  host api.example.com\n" +
-        "  method POST DELETE\n" +
-        "  path /cart/{cart:guid}/items/{item:int}\n" +
-        "  to cart\n" +
-        "}\n" +
-        "\n" +
-        "route orders {\n" +
-        "  host api.example.com\n" +
-        "  method GET POST\n" +
-        "  path /orders/\n" +
-        "  to orders\n" +
-        "}\n" +
-        "\n" +
-        "route order {\n" +
-        "  host api.example.com\n" +
-        "  method GET\n" +
-        "  path /orders/{order:long}\n" +
-        "  to orders\n" +
-        "}\n" +
-        "\n" +
-        "route order-cancel {\n" +
-        "  host api.example.com\n" +
-        "  method POST\n" +
-        "  path /orders/{order:long}/cancel\n" +
-        "  to orders\n" +
-        "}\n" +
-        "\n" +
-        "route payments {\n" +
-        "  host api.example.com\n" +
-        "  method POST\n" +
-        "  path /payments/**\n" +
-        "  header content-type application/json\n" +
-        "  to payments\n" +
-        "}\n" +
-        "\n" +
-        "# Old clients still call /v1/...; tell them where the API went instead of forwarding.\n" +
-        "route legacy-api {\n" +
-        "  host api.example.com\n" +
-        "  path /v1/{**rest}\n" +
-        "  respond 410 \"the v1 API is gone; call /{rest} without the /v1 prefix\"\n" +
-        "}\n" +
-        "\n" +
-        "# Anything on api.example.com that no route above claims.\n" +
-        "route api-not-found {\n" +
-        "  host api.example.com\n" +
-        "  path /**\n" +
-        "  respond 404 \"{{\\\"error\\\": \\\"no such endpoint\\\"}}\"\n" +
-        "}\n";
+    public const string SourceText = @"# A shop behind one gateway: catalog, cart, orders and payments services, plus a few answers the
+# gateway gives itself. Exact hosts win over wildcard hosts, which win over routes without a host.
+listen 0.0.0.0:8080
+admin  127.0.0.1:9901
+
+upstream catalog {
+  endpoints http://10.0.1.10:8080 http://10.0.1.11:8080 http://10.0.1.12:8080
+  balance least_requests
+}
+
+upstream cart {
+  endpoints http://10.0.2.10:8080
+  endpoints http://10.0.2.11:8080
+  balance round_robin
+}
+
+upstream orders {
+  endpoints https://orders.internal.example.com
+}
+
+upstream payments {
+  endpoints https://payments-a.internal.example.com/v2 https://payments-b.internal.example.com/v2
+  balance power_of_two
+}
+
+upstream storefront-web {
+  endpoints http://10.0.9.20:3000 http://10.0.9.21:3000
+  balance random
+}
+
+# The web shop itself: everything on the main host that no API route claims.
+route web {
+  host shop.example.com www.example.com
+  method GET HEAD
+  path /**
+  to storefront-web
+}
+
+route products {
+  host api.example.com
+  method GET HEAD
+  path /products
+  to catalog
+}
+
+route product-by-id {
+  host api.example.com
+  method GET HEAD
+  path /products/{id:int}
+  to catalog
+}
+
+route product-by-sku {
+  host api.example.com
+  method GET HEAD
+  path /products/{sku:alpha}
+  to catalog
+}
+
+route product-edit {
+  host api.example.com
+  method PUT PATCH DELETE
+  path /products/{id:int}
+  header authorization
+  to catalog
+}
+
+route product-images {
+  host api.example.com cdn.example.com
+  method GET
+  path /products/{id:int}/images/{**file}
+  to catalog
+}
+
+route cart {
+  host api.example.com
+  path /cart/{cart:guid}
+  to cart
+}
+
+route cart-items {
+  host api.example.com
+  method POST DELETE
+  path /cart/{cart:guid}/items/{item:int}
+  to cart
+}
+
+route orders {
+  host api.example.com
+  method GET POST
+  path /orders/
+  to orders
+}
+
+route order {
+  host api.example.com
+  method GET
+  path /orders/{order:long}
+  to orders
+}
+
+route order-cancel {
+  host api.example.com
+  method POST
+  path /orders/{order:long}/cancel
+  to orders
+}
+
+route payments {
+  host api.example.com
+  method POST
+  path /payments/**
+  header content-type application/json
+  to payments
+}
+
+# Old clients still call /v1/...; tell them where the API went instead of forwarding.
+route legacy-api {
+  host api.example.com
+  path /v1/{**rest}
+  respond 410 ""the v1 API is gone; call /{rest} without the /v1 prefix""
+}
+
+# Anything on api.example.com that no route above claims.
+route api-not-found {
+  host api.example.com
+  path /**
+  respond 404 ""{{\""error\"": \""no such endpoint\""}}""
+}
+";
 
     /// <summary>Chooses the most specific route of <c>storefront.gw</c> for <paramref name="request"/>, allocating nothing.</summary>
     /// <returns>The route's index and captured ranges, or <c>RouteMatch.None</c> when no route matches.</returns>
@@ -223,16 +223,11 @@ public static partial class Routes
 /// A node returns true with <c>result</c> set when a route at or below it matches. When the path ends at the node it
 /// tries the routes that end there; otherwise it reads the next segment and tries the literal child, the constrained
 /// parameter child and the parameter child. Either way, catch-all routes that start at the node come last.
-/// <c>pos</c> is where the next segment starts; <c>segmentN</c> is request segment N when a constraint below needs it.
+/// <c>pos</c> is where the next segment starts; <c>segmentN</c> is request segment N when a constraint or capture below needs it.
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Gateway.Generator", "1.0.0")]
 file static class RoutesTrie
 {
-    // The segments each route captures, for RouteMatch.Create; built once, so matching allocates nothing even in Debug builds.
-    private static readonly int[] CapturesAt0 = [0];
-    private static readonly int[] CapturesAt1 = [1];
-    private static readonly int[] CapturesAt1And3 = [1, 3];
-
     /// <summary>Node 0: <c>/</c> on api.example.com.</summary>
     internal static bool Node0(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
     {
@@ -287,7 +282,8 @@ file static class RoutesTrie
 
         // Catch-alls from / take the rest of the path, zero or more segments.
         // Route api-not-found (line 125): any method
-        result = global::Gateway.Routing.RouteMatch.Create(13, request.Path, CapturesAt0, endsWithCatchAll: true);
+        result = global::Gateway.Routing.RouteMatch.Create(13);
+        result.CaptureRest(request.Path, pos);
         return true;
     }
 
@@ -322,7 +318,8 @@ file static class RoutesTrie
             // Route cart (line 75): any method; {cart:guid}
             if (global::Gateway.Routing.SegmentConstraints.IsGuid(segment1))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(6, request.Path, CapturesAt1, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(6);
+                result.Capture(request.Path, segment1);
                 return true;
             }
         }
@@ -374,7 +371,9 @@ file static class RoutesTrie
                 && global::Gateway.Routing.SegmentConstraints.IsInt(segment3)
                 && global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Post | global::Gateway.Dsl.Model.MethodSet.Delete, method))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(7, request.Path, CapturesAt1And3, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(7);
+                result.Capture(request.Path, segment1);
+                result.Capture(request.Path, segment3);
                 return true;
             }
         }
@@ -391,7 +390,7 @@ file static class RoutesTrie
             // Route orders (line 88): GET,POST
             if (global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get | global::Gateway.Dsl.Model.MethodSet.Post, method))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(8, request.Path, [], endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(8);
                 return true;
             }
         }
@@ -424,7 +423,8 @@ file static class RoutesTrie
             if (global::Gateway.Routing.SegmentConstraints.IsLong(segment1)
                 && global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get, method))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(9, request.Path, CapturesAt1, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(9);
+                result.Capture(request.Path, segment1);
                 return true;
             }
         }
@@ -453,7 +453,8 @@ file static class RoutesTrie
             if (global::Gateway.Routing.SegmentConstraints.IsLong(segment1)
                 && global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Post, method))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(10, request.Path, CapturesAt1, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(10);
+                result.Capture(request.Path, segment1);
                 return true;
             }
         }
@@ -469,7 +470,8 @@ file static class RoutesTrie
         if (global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Post, method)
             && global::Gateway.Routing.RequestConditions.HeaderEquals(request.Headers, "content-type", "application/json"))
         {
-            result = global::Gateway.Routing.RouteMatch.Create(11, request.Path, CapturesAt1, endsWithCatchAll: true);
+            result = global::Gateway.Routing.RouteMatch.Create(11);
+            result.CaptureRest(request.Path, pos);
             return true;
         }
 
@@ -485,7 +487,7 @@ file static class RoutesTrie
             // Route products (line 39): GET,HEAD
             if (global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get | global::Gateway.Dsl.Model.MethodSet.Head, method))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(1, request.Path, [], endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(1);
                 return true;
             }
         }
@@ -519,7 +521,8 @@ file static class RoutesTrie
                 && global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Put | global::Gateway.Dsl.Model.MethodSet.Delete | global::Gateway.Dsl.Model.MethodSet.Patch, method)
                 && global::Gateway.Routing.RequestConditions.HasHeader(request.Headers, "authorization"))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(4, request.Path, CapturesAt1, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(4);
+                result.Capture(request.Path, segment1);
                 return true;
             }
 
@@ -527,7 +530,8 @@ file static class RoutesTrie
             if (global::Gateway.Routing.SegmentConstraints.IsInt(segment1)
                 && global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get | global::Gateway.Dsl.Model.MethodSet.Head, method))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(2, request.Path, CapturesAt1, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(2);
+                result.Capture(request.Path, segment1);
                 return true;
             }
 
@@ -535,7 +539,8 @@ file static class RoutesTrie
             if (global::Gateway.Routing.SegmentConstraints.IsAlpha(segment1)
                 && global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get | global::Gateway.Dsl.Model.MethodSet.Head, method))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(3, request.Path, CapturesAt1, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(3);
+                result.Capture(request.Path, segment1);
                 return true;
             }
         }
@@ -562,7 +567,9 @@ file static class RoutesTrie
         if (global::Gateway.Routing.SegmentConstraints.IsInt(segment1)
             && global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get, method))
         {
-            result = global::Gateway.Routing.RouteMatch.Create(5, request.Path, CapturesAt1And3, endsWithCatchAll: true);
+            result = global::Gateway.Routing.RouteMatch.Create(5);
+            result.Capture(request.Path, segment1);
+            result.CaptureRest(request.Path, pos);
             return true;
         }
 
@@ -574,7 +581,8 @@ file static class RoutesTrie
     {
         // Catch-alls from /v1 take the rest of the path, zero or more segments.
         // Route legacy-api (line 118): any method
-        result = global::Gateway.Routing.RouteMatch.Create(12, request.Path, CapturesAt1, endsWithCatchAll: true);
+        result = global::Gateway.Routing.RouteMatch.Create(12);
+        result.CaptureRest(request.Path, pos);
         return true;
     }
 
@@ -644,7 +652,9 @@ file static class RoutesTrie
         if (global::Gateway.Routing.SegmentConstraints.IsInt(segment1)
             && global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get, method))
         {
-            result = global::Gateway.Routing.RouteMatch.Create(5, request.Path, CapturesAt1And3, endsWithCatchAll: true);
+            result = global::Gateway.Routing.RouteMatch.Create(5);
+            result.Capture(request.Path, segment1);
+            result.CaptureRest(request.Path, pos);
             return true;
         }
 
@@ -658,7 +668,8 @@ file static class RoutesTrie
         // Route web (line 32): GET,HEAD
         if (global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get | global::Gateway.Dsl.Model.MethodSet.Head, method))
         {
-            result = global::Gateway.Routing.RouteMatch.Create(0, request.Path, CapturesAt0, endsWithCatchAll: true);
+            result = global::Gateway.Routing.RouteMatch.Create(0);
+            result.CaptureRest(request.Path, pos);
             return true;
         }
 
@@ -672,7 +683,8 @@ file static class RoutesTrie
         // Route web (line 32): GET,HEAD
         if (global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get | global::Gateway.Dsl.Model.MethodSet.Head, method))
         {
-            result = global::Gateway.Routing.RouteMatch.Create(0, request.Path, CapturesAt0, endsWithCatchAll: true);
+            result = global::Gateway.Routing.RouteMatch.Create(0);
+            result.CaptureRest(request.Path, pos);
             return true;
         }
 

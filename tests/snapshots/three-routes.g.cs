@@ -23,28 +23,28 @@ public static partial class Routes
 
     /// <summary>The text of <c>three-routes.gw</c> at build time: <c>RouteFile.Parse(SourceText, SourcePath)</c> reads the model this matcher was built from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Gateway.Generator", "1.0.0")]
-    public const string SourceText =
-        "# Three routes: a literal path, a constrained parameter with methods, and a prefix on one host.\n" +
-        "upstream users {\n" +
-        "  endpoints http://127.0.0.1:5001\n" +
-        "}\n" +
-        "\n" +
-        "route health {\n" +
-        "  path /health\n" +
-        "  respond 200 \"ok\"\n" +
-        "}\n" +
-        "\n" +
-        "route user-by-id {\n" +
-        "  method GET HEAD\n" +
-        "  path /users/{id:int}\n" +
-        "  to users\n" +
-        "}\n" +
-        "\n" +
-        "route admin {\n" +
-        "  host admin.example.com\n" +
-        "  path /admin/**\n" +
-        "  to users\n" +
-        "}\n";
+    public const string SourceText = @"# Three routes: a literal path, a constrained parameter with methods, and a prefix on one host.
+upstream users {
+  endpoints http://127.0.0.1:5001
+}
+
+route health {
+  path /health
+  respond 200 ""ok""
+}
+
+route user-by-id {
+  method GET HEAD
+  path /users/{id:int}
+  to users
+}
+
+route admin {
+  host admin.example.com
+  path /admin/**
+  to users
+}
+";
 
     /// <summary>Chooses the most specific route of <c>three-routes.gw</c> for <paramref name="request"/>, allocating nothing.</summary>
     /// <returns>The route's index and captured ranges, or <c>RouteMatch.None</c> when no route matches.</returns>
@@ -81,14 +81,11 @@ public static partial class Routes
 /// A node returns true with <c>result</c> set when a route at or below it matches. When the path ends at the node it
 /// tries the routes that end there; otherwise it reads the next segment and tries the literal child, the constrained
 /// parameter child and the parameter child. Either way, catch-all routes that start at the node come last.
-/// <c>pos</c> is where the next segment starts; <c>segmentN</c> is request segment N when a constraint below needs it.
+/// <c>pos</c> is where the next segment starts; <c>segmentN</c> is request segment N when a constraint or capture below needs it.
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Gateway.Generator", "1.0.0")]
 file static class RoutesTrie
 {
-    // The segments each route captures, for RouteMatch.Create; built once, so matching allocates nothing even in Debug builds.
-    private static readonly int[] CapturesAt1 = [1];
-
     /// <summary>Node 0: <c>/</c> on admin.example.com.</summary>
     internal static bool Node0(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
     {
@@ -112,7 +109,8 @@ file static class RoutesTrie
     {
         // Catch-alls from /admin take the rest of the path, zero or more segments.
         // Route admin (line 17): any method
-        result = global::Gateway.Routing.RouteMatch.Create(2, request.Path, CapturesAt1, endsWithCatchAll: true);
+        result = global::Gateway.Routing.RouteMatch.Create(2);
+        result.CaptureRest(request.Path, pos);
         return true;
     }
 
@@ -154,7 +152,7 @@ file static class RoutesTrie
         {
             // The path ends at /health.
             // Route health (line 6): any method
-            result = global::Gateway.Routing.RouteMatch.Create(0, request.Path, [], endsWithCatchAll: false);
+            result = global::Gateway.Routing.RouteMatch.Create(0);
             return true;
         }
 
@@ -193,7 +191,8 @@ file static class RoutesTrie
             if (global::Gateway.Routing.SegmentConstraints.IsInt(segment1)
                 && global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get | global::Gateway.Dsl.Model.MethodSet.Head, method))
             {
-                result = global::Gateway.Routing.RouteMatch.Create(1, request.Path, CapturesAt1, endsWithCatchAll: false);
+                result = global::Gateway.Routing.RouteMatch.Create(1);
+                result.Capture(request.Path, segment1);
                 return true;
             }
         }
