@@ -16,6 +16,12 @@ if (args.Contains("--write-tables"))
     return 0;
 }
 
+// `--probe N [last|sampled] [ctx]`: match in a plain loop for a few seconds, for a profiler (docs/benchmarks.md).
+if (args.Length >= 2 && args[0] == "--probe")
+{
+    return Probe.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args.Contains("last") ? RequestMix.Last : RequestMix.Sampled, args.Contains("ctx"));
+}
+
 // A stale table would make the generated router and the other contenders match different routes; stop before
 // spending twenty minutes on it.
 var problems = TableFiles.Check();
