@@ -16,15 +16,9 @@ public sealed class WideNodeTests
 {
     // 96 of the 128 seven-letter words over {x, y}: every character position splits them only in two, so a group of
     // 96 needs two levels of character switches to get down to 32; the 32 left out are near misses.
-    private static readonly string[] Binary = Enumerable.Range(0, 128)
-        .Where(i => i % 4 != 3)
-        .Select(i => string.Concat(Enumerable.Range(0, 7).Select(bit => ((i >> (6 - bit)) & 1) == 0 ? 'x' : 'y')))
-        .ToArray();
+    private static readonly string[] Binary = [.. Enumerable.Range(0, 128).Where(i => i % 4 != 3).Select(BinaryWord)];
 
-    private static readonly string[] Missing = Enumerable.Range(0, 128)
-        .Where(i => i % 4 == 3)
-        .Select(i => string.Concat(Enumerable.Range(0, 7).Select(bit => ((i >> (6 - bit)) & 1) == 0 ? 'x' : 'y')))
-        .ToArray();
+    private static readonly string[] Missing = [.. Enumerable.Range(0, 128).Where(i => i % 4 == 3).Select(BinaryWord)];
 
     // Mixed lengths, a shared prefix, case that differs only in one letter, and characters a switch on a char must escape.
     private static readonly string[] Services =
@@ -191,6 +185,10 @@ public sealed class WideNodeTests
             yield return cases;
         }
     }
+
+    /// <summary>The 7 bits of <paramref name="number"/> as x (0) and y (1), most significant first.</summary>
+    private static string BinaryWord(int number) =>
+        string.Concat(Enumerable.Range(0, 7).Select(bit => ((number >> (6 - bit)) & 1) == 0 ? 'x' : 'y'));
 
     private static PathNode Leaf() => new()
     {
