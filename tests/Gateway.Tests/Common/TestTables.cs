@@ -43,6 +43,6 @@ public static class TestTables
     private sealed class FixedMatcher(int routeIndex) : IRouteMatcher
     {
         public RouteMatch Match(in RouteRequest request) =>
-            routeIndex < 0 ? RouteMatch.None : RouteMatch.Create(routeIndex, request.Path, [], endsWithCatchAll: false);
+            routeIndex < 0 ? RouteMatch.None : RouteMatch.Create(routeIndex);
     }
 }

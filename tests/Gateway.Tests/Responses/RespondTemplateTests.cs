@@ -12,7 +12,8 @@ public sealed class RespondTemplateTests
     {
         var template = CreateTemplate(200, Literal("user "), Capture("id", 0), Literal("!"));
         var context = Context("/users/42");
-        var match = RouteMatch.Create(0, "/users/42", [1], endsWithCatchAll: false);
+        var match = RouteMatch.Create(0);
+        match.Capture("/users/42", "/users/42".AsSpan(7));
 
         await template.WriteAsync(context, match);
 
@@ -27,7 +28,8 @@ public sealed class RespondTemplateTests
     {
         var template = CreateTemplate(200, Capture("name", 0));
         var context = Context("/héllo");
-        var match = RouteMatch.Create(0, "/héllo", [0], endsWithCatchAll: false);
+        var match = RouteMatch.Create(0);
+        match.Capture("/héllo", "/héllo".AsSpan(1));
 
         await template.WriteAsync(context, match);
 
@@ -41,7 +43,7 @@ public sealed class RespondTemplateTests
         var template = CreateTemplate(204, Literal("ignored"));
         var context = Context("/");
 
-        await template.WriteAsync(context, RouteMatch.Create(0, "/", [], endsWithCatchAll: false));
+        await template.WriteAsync(context, RouteMatch.Create(0));
 
         Assert.Equal(204, context.Response.StatusCode);
         Assert.Equal(string.Empty, Body(context));
