@@ -23,24 +23,18 @@ public sealed partial class RoutesGenerator
     internal const int MaxSwitchCases = 32;
 
     /// <summary>Writes the length (and character) dispatch to the node's literal groups, in place of one switch.</summary>
-    private static void WriteLiteralDispatch(SourceWriter writer, PathNode node, IReadOnlyDictionary<int, int[]> segmentParameters)
+    private static void WriteLiteralDispatch(SourceWriter writer, PathNode node, LiteralDispatch dispatch, IReadOnlyDictionary<int, int[]> segmentParameters)
     {
-        var dispatch = PlanLiteralDispatch(node.Literals);
         writer.WriteLine("// " + node.Literals.Count.ToString(CultureInfo.InvariantCulture) + " literal children: split by length and character into groups of at most "
             + MaxSwitchCases.ToString(CultureInfo.InvariantCulture) + ", each a switch in its own method, so every method stays small enough to optimize.");
         WriteDispatchLevel(writer, node, dispatch, segmentParameters);
     }
 
     /// <summary>Writes the methods behind <see cref="WriteLiteralDispatch"/>, after the node's own method.</summary>
-    private static void WriteLiteralGroupMethods(SourceWriter writer, PathNode node, string host, IReadOnlyDictionary<int, int[]> segmentParameters)
+    private static void WriteLiteralGroupMethods(SourceWriter writer, PathNode node, LiteralDispatch dispatch, string host, IReadOnlyDictionary<int, int[]> segmentParameters)
     {
-        if (node.Literals.Count <= MaxSwitchCases)
-        {
-            return;
-        }
-
         var segments = string.Concat(segmentParameters[node.Id].Select(index => ", global::System.ReadOnlySpan<char> segment" + index));
-        foreach (var group in PlanLiteralDispatch(node.Literals).Groups())
+        foreach (var group in dispatch.Groups())
         {
             if (group.Edges.Count == 1)
             {

@@ -42,7 +42,6 @@ public sealed partial class RoutesGenerator
 
                     first = false;
                     WriteNode(writer, node, host, table, segmentParameters);
-                    WriteLiteralGroupMethods(writer, node, host, segmentParameters);
                 }
             }
         }
@@ -54,6 +53,7 @@ public sealed partial class RoutesGenerator
         // One method per node keeps each decision small enough to read, and its summary names the path it serves;
         // calls nest at most as deep as the trie (the plan's MaxDepth), however long the request path is.
         var segments = string.Concat(segmentParameters[node.Id].Select(index => ", global::System.ReadOnlySpan<char> segment" + index));
+        var dispatch = node.Literals.Count > MaxSwitchCases ? PlanLiteralDispatch(node.Literals) : null;
         writer.WriteLine("/// <summary>Node " + node.Id + ": <c>" + XmlEscape(node.Pattern) + "</c> on " + XmlEscape(host) + ".</summary>");
         writer.WriteLine("internal static bool Node" + node.Id + "(" + NodeParameters + segments + ", " + ResultParameter + ")");
         using (writer.Block())
@@ -75,7 +75,7 @@ public sealed partial class RoutesGenerator
                     writer.WriteLine("else");
                     using (writer.Block())
                     {
-                        WriteChildren(writer, node, segmentParameters);
+                        WriteChildren(writer, node, dispatch, segmentParameters);
                     }
                 }
             }
@@ -84,7 +84,7 @@ public sealed partial class RoutesGenerator
                 writer.WriteLine("if (!global::Gateway.Routing.PathCursor.AtEnd(pos, end))");
                 using (writer.Block())
                 {
-                    WriteChildren(writer, node, segmentParameters);
+                    WriteChildren(writer, node, dispatch, segmentParameters);
                 }
             }
 
@@ -111,10 +111,15 @@ public sealed partial class RoutesGenerator
                 writer.WriteLine("return false; // Nothing at or below " + CommentText(node.Pattern) + " fits; the caller tries its next branch.");
             }
         }
+
+        if (dispatch is not null)
+        {
+            WriteLiteralGroupMethods(writer, node, dispatch, host, segmentParameters);
+        }
     }
 
     /// <summary>Reads the next segment and tries the children in precedence order.</summary>
-    private static void WriteChildren(SourceWriter writer, PathNode node, IReadOnlyDictionary<int, int[]> segmentParameters)
+    private static void WriteChildren(SourceWriter writer, PathNode node, LiteralDispatch? dispatch, IReadOnlyDictionary<int, int[]> segmentParameters)
     {
         // pos stays at the segment's start: a catch-all from this node captures from there.
         writer.WriteLine("var next = pos;");
@@ -129,10 +134,10 @@ public sealed partial class RoutesGenerator
             writer.WriteLine("if (segment is " + Literal(edge.Text) + " && " + ChildCall(node, edge.Node, segmentParameters) + ")");
             WriteReturnTrue(writer);
         }
-        else if (node.Literals.Count > MaxSwitchCases)
+        else if (dispatch is not null)
         {
             writer.WriteLine();
-            WriteLiteralDispatch(writer, node, segmentParameters);
+            WriteLiteralDispatch(writer, node, dispatch, segmentParameters);
         }
         else if (node.Literals.Count > 1)
         {
