@@ -4,24 +4,11 @@ namespace Gateway.Generator.Tests;
 internal static class RepositoryPaths
 {
     /// <summary>The repository root: the nearest folder above the test binaries that holds <c>Gateway.sln</c>.</summary>
-    public static string Root { get; } = FindRoot();
+    public static string Root => Gateway.Testing.RepositoryRoot.Path;
 
     /// <summary>The folder of checked-in golden outputs.</summary>
     public static string Snapshots => Path.Combine(Root, "tests", "snapshots");
 
     /// <summary>The folder of route files that must check clean.</summary>
     public static string ValidCases => Path.Combine(Root, "tests", "cases", "valid");
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Gateway.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Gateway.sln not found above " + AppContext.BaseDirectory);
-    }
 }

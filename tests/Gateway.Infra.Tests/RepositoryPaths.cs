@@ -4,24 +4,11 @@ namespace Gateway.Infra.Tests;
 internal static class RepositoryPaths
 {
     /// <summary>The repository root: the nearest folder above the test binaries that holds <c>Gateway.sln</c>.</summary>
-    public static string Root { get; } = FindRoot();
+    public static string Root => Gateway.Testing.RepositoryRoot.Path;
 
     /// <summary>The checked-in stack files.</summary>
     public static string Stacks => Path.Combine(Root, "infra", "stacks");
 
     /// <summary>The checked-in golden inputs and outputs of render.</summary>
     public static string Golden => Path.Combine(Root, "tests", "Gateway.Infra.Tests", "Golden");
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Gateway.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Gateway.sln not found above " + AppContext.BaseDirectory);
-    }
 }
