@@ -109,17 +109,14 @@ public sealed partial class RoutesGenerator
     private static void WriteMatchAndReturn(SourceWriter writer, PathNode node, Candidate candidate)
     {
         writer.WriteLine("result = global::Gateway.Routing.RouteMatch.Create(" + candidate.RouteIndex.ToString(CultureInfo.InvariantCulture) + ");");
-        for (var i = 0; i < candidate.CaptureSegments.Count; i++)
+        foreach (var index in candidate.CaptureSegments)
         {
-            var index = candidate.CaptureSegments[i];
-            if (candidate.EndsWithCatchAll && i == candidate.CaptureSegments.Count - 1)
-            {
-                writer.WriteLine("result.CaptureRest(request.Path, pos);");
-            }
-            else
-            {
-                writer.WriteLine("result.Capture(request.Path, " + SegmentExpression(node, index, current: false) + ");");
-            }
+            writer.WriteLine("result.Capture(request.Path, " + SegmentExpression(node, index, current: false) + ");");
+        }
+
+        if (candidate.EndsWithCatchAll)
+        {
+            writer.WriteLine("result.CaptureRest(request.Path, pos);");
         }
 
         writer.WriteLine("return true;");

@@ -90,11 +90,8 @@ public sealed partial class RoutesGenerator
         return needed;
     }
 
-    /// <summary>The segments a candidate reads once its node is reached: those its constraints check and those it
-    /// captures, except a catch-all's, which starts at the node's <c>pos</c>.</summary>
-    private static IEnumerable<int> SegmentsRead(Candidate candidate)
-    {
-        var captured = candidate.EndsWithCatchAll ? candidate.CaptureSegments.Take(candidate.CaptureSegments.Count - 1) : candidate.CaptureSegments;
-        return candidate.Constraints.Select(check => check.SegmentIndex).Concat(captured);
-    }
+    /// <summary>The segments a candidate reads once its node is reached: those its constraints check and those its
+    /// parameters capture (a catch-all's capture starts at the node's <c>pos</c> and needs no segment).</summary>
+    private static IEnumerable<int> SegmentsRead(Candidate candidate) =>
+        candidate.Constraints.Select(check => check.SegmentIndex).Concat(candidate.CaptureSegments);
 }

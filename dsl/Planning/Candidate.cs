@@ -30,9 +30,11 @@ public sealed record Candidate
     /// <summary>The route's <c>priority</c>; breaks ties only.</summary>
     public required int Priority { get; init; }
 
-    /// <summary>For each capture in path order, the index of the segment it captures.</summary>
+    /// <summary>For each parameter in path order, the index of the segment it captures (a catch-all is not listed: see
+    /// <see cref="EndsWithCatchAll"/>).</summary>
     public required EquatableArray<int> CaptureSegments { get; init; }
 
-    /// <summary>Whether the last capture is a catch-all (the rest of the path from its segment on).</summary>
+    /// <summary>Whether the route ends with a catch-all, whose capture follows the parameters' and takes the rest of the
+    /// path from the position where the candidate's node reads its next segment.</summary>
     public required bool EndsWithCatchAll { get; init; }
 }

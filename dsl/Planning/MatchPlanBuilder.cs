@@ -28,7 +28,7 @@ public static partial class MatchPlanBuilder
         foreach (var route in table.Routes)
         {
             var candidate = CreateCandidate(route);
-            maxCaptures = Math.Max(maxCaptures, candidate.CaptureSegments.Count);
+            maxCaptures = Math.Max(maxCaptures, candidate.CaptureSegments.Count + (candidate.EndsWithCatchAll ? 1 : 0));
             if (route.Hosts.Count == 0)
             {
                 Insert(anyHost ??= new TrieNode(), route.Path, candidate);
@@ -85,8 +85,15 @@ public static partial class MatchPlanBuilder
                 continue;
             }
 
+            // A catch-all is always last and captures the rest of the path from where its node starts, so only the
+            // parameters' segments are listed.
+            if (segment.Kind == SegmentKind.CatchAll)
+            {
+                endsWithCatchAll = true;
+                continue;
+            }
+
             captures.Add(i);
-            endsWithCatchAll = segment.Kind == SegmentKind.CatchAll;
             if (segment.Constraint != ParameterConstraint.None)
             {
                 constraints.Add(new ConstraintCheck(i, segment.Constraint));

@@ -74,17 +74,14 @@ public sealed partial class InterpretedRouteMatcher
                 if (entry.Accepts(ref walk))
                 {
                     var result = RouteMatch.Create(entry.RouteIndex);
-                    var captures = entry.CaptureSegments;
-                    for (var i = 0; i < captures.Length; i++)
+                    foreach (var segment in entry.CaptureSegments)
                     {
-                        if (entry.EndsWithCatchAll && i == captures.Length - 1)
-                        {
-                            result.CaptureRest(walk.Path, pos);
-                        }
-                        else
-                        {
-                            result.Capture(walk.Segments[captures[i]]);
-                        }
+                        result.Capture(walk.Segments[segment]);
+                    }
+
+                    if (entry.EndsWithCatchAll)
+                    {
+                        result.CaptureRest(walk.Path, pos);
                     }
 
                     walk.Result = result;
