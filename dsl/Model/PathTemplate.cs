@@ -10,6 +10,10 @@ namespace Gateway.Dsl.Model;
 /// </remarks>
 public sealed record PathTemplate
 {
+    /// <summary>The most captures (parameters plus catch-all) one path may have; the checker rejects more (GW0218),
+    /// and the matchers keep captures in a fixed struct of this size.</summary>
+    public const int MaxCaptures = 8;
+
     /// <summary>The template as written.</summary>
     public required string Text { get; init; }
 

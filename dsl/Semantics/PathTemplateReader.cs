@@ -14,8 +14,8 @@ namespace Gateway.Dsl.Semantics;
 /// </remarks>
 internal sealed partial class PathTemplateReader
 {
-    /// <summary>The most captures (parameters plus catch-all) one path may have; matchers keep them in a fixed struct.</summary>
-    public const int MaxCaptures = 8;
+    /// <summary>The most captures one path may have: <see cref="PathTemplate.MaxCaptures"/>.</summary>
+    public const int MaxCaptures = PathTemplate.MaxCaptures;
 
     private readonly DiagnosticBag _diagnostics;
     private readonly Token _token;

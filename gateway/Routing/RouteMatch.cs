@@ -7,8 +7,8 @@ namespace Gateway.Routing;
 /// <remarks>A value type with inline capture storage: matching allocates nothing.</remarks>
 public struct RouteMatch
 {
-    /// <summary>The most captures a route may have; the checker rejects more (GW0211).</summary>
-    public const int MaxCaptures = 8;
+    /// <summary>The most captures a route may have: the checker's limit, which rejects more (GW0218).</summary>
+    public const int MaxCaptures = Gateway.Dsl.Model.PathTemplate.MaxCaptures;
 
     private CaptureBuffer _captures;
 
