@@ -59,7 +59,13 @@ public sealed class GatewayMiddleware
         var match = table.Matcher.Match(RouteRequest.From(context.Request));
         if (!match.Success)
         {
-            Log.NoRoute(_logger, context.Request.Method, context.Request.Host.Value ?? string.Empty, context.Request.Path.Value ?? "/");
+            // The arguments are read before the logger checks its level, and the host is a header lookup: skip them
+            // when Debug is off, as it is in production.
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                Log.NoRoute(_logger, context.Request.Method, context.Request.Host.Value ?? string.Empty, context.Request.Path.Value ?? "/");
+            }
+
             await ProblemResponse.NoRoute.WriteAsync(context);
             return;
         }

@@ -83,13 +83,12 @@ public sealed partial class InterpretedRouteMatcher : IRouteMatcher
         {
             _request = request;
             Segments = segments;
-            Path = request.Path;
             End = PathCursor.EffectiveEnd(request.Path);
             Method = method;
             Result = RouteMatch.None;
         }
 
-        public ReadOnlySpan<char> Path { get; }
+        public readonly ReadOnlySpan<char> Path => _request.Path;
 
         public int End { get; }
 
