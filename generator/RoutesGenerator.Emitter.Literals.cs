@@ -33,7 +33,7 @@ public sealed partial class RoutesGenerator
     /// <summary>Writes the methods behind <see cref="WriteLiteralDispatch"/>, after the node's own method.</summary>
     private static void WriteLiteralGroupMethods(SourceWriter writer, PathNode node, LiteralDispatch dispatch, string host, IReadOnlyDictionary<int, int[]> segmentParameters)
     {
-        var segments = string.Concat(segmentParameters[node.Id].Select(index => ", global::System.ReadOnlySpan<char> segment" + index));
+        var segments = SegmentParameterList(node, segmentParameters);
         foreach (var group in dispatch.Groups())
         {
             if (group.Edges.Count == 1)
@@ -81,8 +81,8 @@ public sealed partial class RoutesGenerator
                         }
                         else
                         {
-                            var segments = string.Concat(segmentParameters[node.Id].Select(index => ", segment" + index));
-                            writer.WriteLine("if (" + GroupMethodName(node, group) + "(in request, method, end, next" + segments + ", segment, ref result))");
+                            writer.WriteLine("if (" + GroupMethodName(node, group) + "(in request, method, end, next" + SegmentArgumentList(node, segmentParameters)
+                                + ", segment, ref result))");
                         }
 
                         WriteReturnTrue(writer);

@@ -40,7 +40,4 @@ public sealed partial class RoutesGenerator
 
     /// <summary>Escapes text for an XML doc comment.</summary>
     private static string XmlEscape(string value) => value.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
-
-    // A blank line; named so that the emitters read as a sequence of writes.
-    private static void WriteLine(SourceWriter writer) => writer.WriteLine();
 }

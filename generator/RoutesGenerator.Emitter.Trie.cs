@@ -52,7 +52,7 @@ public sealed partial class RoutesGenerator
     {
         // One method per node keeps each decision small enough to read, and its summary names the path it serves;
         // calls nest at most as deep as the trie (the plan's MaxDepth), however long the request path is.
-        var segments = string.Concat(segmentParameters[node.Id].Select(index => ", global::System.ReadOnlySpan<char> segment" + index));
+        var segments = SegmentParameterList(node, segmentParameters);
         var dispatch = node.Literals.Count > MaxSwitchCases ? PlanLiteralDispatch(node.Literals) : null;
         writer.WriteLine("/// <summary>Node " + node.Id + ": <c>" + XmlEscape(node.Pattern) + "</c> on " + XmlEscape(host) + ".</summary>");
         writer.WriteLine("internal static bool Node" + node.Id + "(" + NodeParameters + segments + ", " + ResultParameter + ")");
@@ -210,6 +210,14 @@ public sealed partial class RoutesGenerator
             writer.WriteLine("return true;");
         }
     }
+
+    /// <summary>The <c>segmentN</c> parameters of <paramref name="node"/>'s method, each with a leading comma.</summary>
+    private static string SegmentParameterList(PathNode node, IReadOnlyDictionary<int, int[]> segmentParameters) =>
+        string.Concat(segmentParameters[node.Id].Select(index => ", global::System.ReadOnlySpan<char> segment" + index));
+
+    /// <summary>The same segments as arguments, for a call made inside <paramref name="node"/>'s method.</summary>
+    private static string SegmentArgumentList(PathNode node, IReadOnlyDictionary<int, int[]> segmentParameters) =>
+        string.Concat(segmentParameters[node.Id].Select(index => ", segment" + index));
 
     /// <summary>The call to <paramref name="child"/> after <paramref name="node"/> read <c>segment</c>; passes down the
     /// segments the child's constraints need.</summary>

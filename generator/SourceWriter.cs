@@ -45,12 +45,12 @@ internal sealed class SourceWriter
     /// <summary>Writes an empty line.</summary>
     public void WriteLine() => _builder.Append('\n');
 
-    /// <summary>Writes <c>{</c>, indents, and on dispose outdents and writes <paramref name="closing"/>.</summary>
-    public Scope Block(string closing = "}")
+    /// <summary>Writes <c>{</c>, indents, and on dispose outdents and writes <c>}</c>.</summary>
+    public Scope Block()
     {
         WriteLine("{");
         _indent++;
-        return new Scope(this, closing);
+        return new Scope(this, closing: "}");
     }
 
     /// <summary>Indents until the returned scope is disposed, without braces (for <c>case</c> bodies).</summary>
