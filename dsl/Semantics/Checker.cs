@@ -49,10 +49,9 @@ public static class Checker
 
         // Route.Index is the position among the routes; it is what matchers return.
         var routes = new List<Route>();
-        var upstreamNames = new List<string>(upstreamFirst.Keys);
         foreach (var (block, name) in routeBlocks)
         {
-            var route = RouteChecker.Check(diagnostics, block, name, routes.Count, upstreamNames);
+            var route = RouteChecker.Check(diagnostics, block, name, routes.Count, upstreamFirst.Keys);
             if (route is not null)
             {
                 routes.Add(route);

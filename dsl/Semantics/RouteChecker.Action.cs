@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq;
 using Gateway.Dsl.Collections;
 using Gateway.Dsl.Diagnostics;
 using Gateway.Dsl.Model;
@@ -17,15 +18,9 @@ internal sealed partial class RouteChecker
             return;
         }
 
-        // Upstream names are case-sensitive, like route names, so the lookup is ordinal.
+        // Upstream names are case-sensitive, like route names: the keys of the checker's ordinal dictionary.
         var name = token.Text;
-        var known = false;
-        foreach (var upstream in _upstreams)
-        {
-            known |= upstream == name;
-        }
-
-        if (!known)
+        if (!_upstreams.Contains(name))
         {
             // A near name is most likely a typo; with none, the author probably forgot to define the upstream.
             var suggestion = NameSuggester.Suggest(name, _upstreams);
