@@ -48,7 +48,8 @@ public sealed partial class Applier
             }
         }
 
-        return (members.OrderByDescending(m => m.Kind.Rank).ThenByDescending(m => DesiredIndex(plan, m)).ThenBy(m => m.ToString(), StringComparer.Ordinal).ToArray(), null);
+        // Within one kind, objects the plan lists go in reverse plan order; others after them by name.
+        return (members.OrderByDescending(m => m.Kind.Rank).ThenByDescending(plan.IndexOf).ThenBy(m => m.ToString(), StringComparer.Ordinal).ToArray(), null);
     }
 
     /// <summary>
@@ -80,18 +81,4 @@ public sealed partial class Applier
     private static ObjectOutcome PruneOutcome(ObjectRef orphan, bool preview) => orphan.Kind.IsCrd
         ? new ObjectOutcome(orphan, OutcomeKind.Keep, [], "a CRD is never pruned; destroy --delete-crd removes it")
         : new ObjectOutcome(orphan, OutcomeKind.Prune, [], preview ? "no longer in the stack" : null);
-
-    // Within one kind, objects the plan lists go in reverse plan order; others after them by name.
-    private static int DesiredIndex(StackPlan plan, ObjectRef target)
-    {
-        for (var i = 0; i < plan.Members.Count; i++)
-        {
-            if (plan.Members[i].Ref.SameObject(target))
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
 }

@@ -4,7 +4,7 @@ namespace Gateway.Infra.Apply;
 public sealed record ApplierOptions
 {
     /// <summary>The server-side apply field manager; one manager for every object of the stack.</summary>
-    public string FieldManager { get; init; } = "gateway-infra";
+    public string FieldManager { get; init; } = ApplySet.ToolName;
 
     /// <summary>Sends <c>force=true</c>, taking fields over from other managers (<c>--force-conflicts</c>).</summary>
     public bool ForceConflicts { get; init; }

@@ -19,7 +19,21 @@ public sealed record StackPlan(DesiredState State, ObjectRef Parent, string Id, 
         Members.Select(m => m.Ref.Namespace).OfType<string>().Where(ns => ns != State.Namespace).Distinct().Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>True when <paramref name="target"/> is one of the desired members.</summary>
-    public bool Contains(ObjectRef target) => Members.Any(m => m.Ref.SameObject(target));
+    public bool Contains(ObjectRef target) => IndexOf(target) >= 0;
+
+    /// <summary>The position of <paramref name="target"/> among the desired members, or -1.</summary>
+    public int IndexOf(ObjectRef target)
+    {
+        for (var i = 0; i < Members.Count; i++)
+        {
+            if (Members[i].Ref.SameObject(target))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>The parent's apply body recording <paramref name="groupKinds"/> and <paramref name="additionalNamespaces"/>.</summary>
     public DesiredObject ParentObject(IEnumerable<string> groupKinds, IEnumerable<string> additionalNamespaces) =>

@@ -6,7 +6,7 @@ namespace Gateway.Infra.Objects;
 public static class ObjectLabels
 {
     /// <summary>The <c>managed-by</c> value: this program, which is also the server-side apply field manager.</summary>
-    public const string ManagedBy = "gateway-infra";
+    public const string ManagedBy = Gateway.Infra.Apply.ApplySet.ToolName;
 
     /// <summary>The component of the gateway's own objects (Deployment, Service, RBAC, …).</summary>
     public const string GatewayComponent = "gateway";

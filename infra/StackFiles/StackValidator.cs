@@ -187,7 +187,7 @@ internal static partial class StackValidator
     }
 
     /// <summary>A DNS-1123 label.</summary>
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
+    [GeneratedRegex(Gateway.Resources.ApiDefinitions.ApiDefinitionPatterns.Dns1123Label)]
     private static partial Regex DnsLabelPattern();
 
     /// <summary>A host name as the APIDefinition schema accepts it (optionally one leading <c>*.</c>).</summary>
