@@ -61,6 +61,7 @@ public static class RequestConditions
         }
 
         byte[]? rented = null;
+        byte[]? rentedExpected = null;
         var bytes = raw.Length <= StackDecodeLimit ? stackalloc byte[StackDecodeLimit * 3] : (rented = ArrayPool<byte>.Shared.Rent(raw.Length * 3));
         try
         {
@@ -71,7 +72,10 @@ public static class RequestConditions
                 return false;
             }
 
-            Span<byte> expectedBytes = expectedLength <= StackDecodeLimit ? stackalloc byte[StackDecodeLimit] : new byte[expectedLength];
+            // Pooled like the decode buffer, so a long expected value does not allocate per request either.
+            var expectedBytes = expectedLength <= StackDecodeLimit
+                ? stackalloc byte[StackDecodeLimit]
+                : (rentedExpected = ArrayPool<byte>.Shared.Rent(expectedLength));
             Encoding.UTF8.GetBytes(expected, expectedBytes);
             return bytes[..length].SequenceEqual(expectedBytes[..expectedLength]);
         }
@@ -80,6 +84,11 @@ public static class RequestConditions
             if (rented is not null)
             {
                 ArrayPool<byte>.Shared.Return(rented);
+            }
+
+            if (rentedExpected is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rentedExpected);
             }
         }
     }
