@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Gateway.Dsl.Semantics;
 
@@ -43,11 +44,19 @@ public static class NameSuggester
         return best;
     }
 
-    /// <summary>The text to append to a message: <c>; did you mean 'users'?</c>, or empty when there is no suggestion.</summary>
-    public static string DidYouMean(string name, IEnumerable<string> candidates)
+    /// <summary>The text to append to a message about a closed set of names: <c>; did you mean 'int'?</c> for a near
+    /// name, else the whole set in order, <c>; use int, long, guid or alpha</c>, so the message follows the table.</summary>
+    public static string DidYouMeanOrList(string name, IReadOnlyList<string> candidates)
     {
         var suggestion = Suggest(name, candidates);
-        return suggestion is null ? string.Empty : "; did you mean '" + suggestion + "'?";
+        if (suggestion is not null)
+        {
+            return "; did you mean '" + suggestion + "'?";
+        }
+
+        return candidates.Count == 1
+            ? "; use " + candidates[0]
+            : "; use " + string.Join(", ", candidates.Take(candidates.Count - 1)) + " or " + candidates[candidates.Count - 1];
     }
 
     /// <summary>The optimal-string-alignment distance between <paramref name="a"/> and <paramref name="b"/>.</summary>

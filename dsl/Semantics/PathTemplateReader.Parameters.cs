@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Gateway.Dsl.Diagnostics;
 using Gateway.Dsl.Model;
 
@@ -14,6 +15,9 @@ internal sealed partial class PathTemplateReader
         ["guid"] = ParameterConstraint.Guid,
         ["alpha"] = ParameterConstraint.Alpha,
     };
+
+    // The constraints in the order messages list them (insertion order; the invalid-case corpus pins the text).
+    private static readonly string[] ConstraintNames = Constraints.Keys.ToArray();
 
     /// <summary>Reads <c>{name}</c>, <c>{name:constraint}</c> or <c>{**name}</c>; <paramref name="inner"/> is between the braces.</summary>
     private void ReadParameter(string inner, int offset, bool isLast)
@@ -51,8 +55,7 @@ internal sealed partial class PathTemplateReader
             var written = inner.Substring(colon + 1);
             if (!Constraints.TryGetValue(written, out constraint))
             {
-                var suggestion = NameSuggester.Suggest(written, Constraints.Keys);
-                var hint = suggestion is null ? "; use int, long, guid or alpha" : "; did you mean '" + suggestion + "'?";
+                var hint = NameSuggester.DidYouMeanOrList(written, ConstraintNames);
                 _diagnostics.Error(DiagnosticCode.UnknownConstraint, TokenChecks.Inside(_token, offset + 2 + colon, written.Length == 0 ? 1 : written.Length), "unknown constraint '" + written + "'" + hint);
                 _failed = true;
                 return;

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using Gateway.Dsl.Diagnostics;
 using Gateway.Dsl.Model;
 using Gateway.Dsl.Syntax;
@@ -62,8 +63,7 @@ internal sealed partial class RouteChecker
             if (method == MethodSet.None)
             {
                 // Methods are case-sensitive (RFC 9110 §9.1), so 'get' is an error with a hint rather than a synonym.
-                var suggestion = NameSuggester.Suggest(argument.Text, MethodNames());
-                var hint = suggestion is null ? "; use GET, HEAD, POST, PUT, DELETE, PATCH, OPTIONS, TRACE or CONNECT" : "; did you mean '" + suggestion + "'?";
+                var hint = NameSuggester.DidYouMeanOrList(argument.Text, MethodNames);
                 _diagnostics.Error(DiagnosticCode.UnknownMethod, argument.Span, "unknown method '" + argument.Text + "'" + hint);
             }
 
@@ -169,11 +169,5 @@ internal sealed partial class RouteChecker
     }
 
     /// <summary>The method names in the order the messages list them.</summary>
-    private static IEnumerable<string> MethodNames()
-    {
-        foreach (var pair in Methods)
-        {
-            yield return pair.Key;
-        }
-    }
+    private static readonly string[] MethodNames = Methods.Select(pair => pair.Key).ToArray();
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Gateway.Dsl.Collections;
 using Gateway.Dsl.Diagnostics;
 using Gateway.Dsl.Model;
@@ -16,6 +17,10 @@ internal static class UpstreamChecker
         ["power_of_two"] = BalanceMode.PowerOfTwo,
         ["random"] = BalanceMode.Random,
     };
+
+    // The modes in the order messages list them (a dictionary enumerates in insertion order while nothing is removed;
+    // the invalid-case corpus pins the resulting text). Declared after Modes, whose initializer must run first.
+    private static readonly string[] ModeNames = Modes.Keys.ToArray();
 
     /// <summary>Checks <paramref name="block"/>; returns the upstream, which the caller discards when the file has errors.</summary>
     public static Upstream Check(DiagnosticBag diagnostics, BlockSyntax block, string name)
@@ -114,8 +119,7 @@ internal static class UpstreamChecker
             return mode;
         }
 
-        var suggestion = NameSuggester.Suggest(token.Text, Modes.Keys);
-        var hint = suggestion is null ? "; use round_robin, least_requests, power_of_two or random" : "; did you mean '" + suggestion + "'?";
+        var hint = NameSuggester.DidYouMeanOrList(token.Text, ModeNames);
         diagnostics.Error(DiagnosticCode.UnknownBalanceMode, token.Span, "unknown balance mode '" + token.Text + "'" + hint);
         return null;
     }
