@@ -1,3 +1,5 @@
+using Gateway.Infra.Commands;
+
 namespace Gateway.Infra.Apply;
 
 /// <summary><c>destroy</c>: delete the stack's objects in reverse apply order.</summary>
@@ -14,7 +16,7 @@ public sealed partial class Applier
     {
         if (Plan(desired) is not { } plan)
         {
-            return 1;
+            return ExitCodes.Failed;
         }
 
         _output.WriteLine($"Destroy of stack '{desired.StackName}' (namespace {desired.Namespace}):");
@@ -23,7 +25,7 @@ public sealed partial class Applier
         {
             WriteFailure(null, readFailure);
             _output.WriteLine("Destroy stopped before deleting anything; nothing was changed.");
-            return 1;
+            return ExitCodes.Failed;
         }
 
         var (members, listFailure) = await FindLiveMembersAsync(plan, parent!, ct).ConfigureAwait(false);
@@ -31,7 +33,7 @@ public sealed partial class Applier
         {
             WriteFailure(null, listFailure);
             _output.WriteLine("Destroy stopped before deleting anything; nothing was changed.");
-            return 1;
+            return ExitCodes.Failed;
         }
 
         var outcomes = new List<ObjectOutcome>();
@@ -51,7 +53,7 @@ public sealed partial class Applier
             {
                 WriteFailure(member, failure);
                 WriteStopped("Destroy", deleted, members.Except(deleted).ToArray(), "deleted", "Run destroy again once the cause is fixed.");
-                return 1;
+                return ExitCodes.Failed;
             }
 
             deleted.Add(member);
@@ -68,11 +70,11 @@ public sealed partial class Applier
         {
             WriteFailure(plan.Parent, parentFailure);
             WriteStopped("Destroy", deleted, [], "deleted", "Every member is gone, but the ApplySet parent could not be updated; run destroy again.");
-            return 1;
+            return ExitCodes.Failed;
         }
 
         var counts = Count(outcomes, (OutcomeKind.Delete, "deleted"), (OutcomeKind.Keep, "kept"));
         _output.WriteLine(outcomes.Count == 0 ? "Destroy: nothing to delete." : $"Destroy: {counts}.");
-        return 0;
+        return ExitCodes.Success;
     }
 }

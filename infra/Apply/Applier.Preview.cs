@@ -1,3 +1,5 @@
+using Gateway.Infra.Commands;
+
 namespace Gateway.Infra.Apply;
 
 /// <summary><c>preview</c>: a server-side dry run of every object and a diff against the live state.</summary>
@@ -14,7 +16,7 @@ public sealed partial class Applier
     {
         if (Plan(desired) is not { } plan)
         {
-            return 1;
+            return ExitCodes.Failed;
         }
 
         _output.WriteLine($"Preview of stack '{desired.StackName}' (namespace {desired.Namespace}) as field manager '{_options.FieldManager}', server-side dry run:");
@@ -23,7 +25,7 @@ public sealed partial class Applier
         {
             WriteFailure(null, readFailure);
             _output.WriteLine("Preview stopped; nothing was changed.");
-            return 1;
+            return ExitCodes.Failed;
         }
 
         var outcomes = new List<ObjectOutcome>();
@@ -77,6 +79,6 @@ public sealed partial class Applier
         _output.WriteLine(failures == 0
             ? $"Preview: {counts}. Nothing was changed."
             : $"Preview found {failures} problem(s); up would stop at the first. Nothing was changed.");
-        return failures == 0 ? 0 : 1;
+        return failures == 0 ? ExitCodes.Success : ExitCodes.Failed;
     }
 }

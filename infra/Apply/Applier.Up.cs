@@ -1,3 +1,5 @@
+using Gateway.Infra.Commands;
+
 namespace Gateway.Infra.Apply;
 
 /// <summary><c>up</c>: server-side apply in dependency order, waits, prune, summary.</summary>
@@ -19,7 +21,7 @@ public sealed partial class Applier
     {
         if (Plan(desired) is not { } plan)
         {
-            return 1;
+            return ExitCodes.Failed;
         }
 
         _output.WriteLine($"Up of stack '{desired.StackName}' (namespace {desired.Namespace}) as field manager '{_options.FieldManager}':");
@@ -33,7 +35,7 @@ public sealed partial class Applier
             {
                 WriteFailure(null, readFailure);
                 _output.WriteLine("Up stopped before applying anything; nothing was changed.");
-                return 1;
+                return ExitCodes.Failed;
             }
 
             // 2–3. Namespaces first because the parent lives in one; then the parent; then everything else in order.
@@ -61,7 +63,7 @@ public sealed partial class Applier
                     WriteFailure(target.Ref, failure);
                     var notApplied = plan.Members.Select(m => m.Ref).Where(r => !applied.Contains(r)).ToArray();
                     WriteStopped("Up", applied, notApplied, "applied", "Nothing was pruned; run up again once the cause is fixed.");
-                    return 1;
+                    return ExitCodes.Failed;
                 }
 
                 if (target != parentObject)
@@ -78,7 +80,7 @@ public sealed partial class Applier
             {
                 WriteFailure(stuck, rolloutFailure);
                 WriteStopped("Up", applied, [], "applied", "The rollout did not finish; nothing was pruned.");
-                return 1;
+                return ExitCodes.Failed;
             }
 
             // 5. Prune only after the new version is up, so the old objects serve until then.
@@ -92,7 +94,7 @@ public sealed partial class Applier
                 }
 
                 WriteStopped("Up", applied, [], "applied", "Pruning failed part-way; run up again to finish it.");
-                return 1;
+                return ExitCodes.Failed;
             }
 
             // 6. Kept CRDs stay recorded, so a later destroy --delete-crd still finds them.
@@ -103,7 +105,7 @@ public sealed partial class Applier
             {
                 WriteFailure(plan.Parent, parentFailure);
                 WriteStopped("Up", applied, [], "applied", "Everything was applied and pruned, but the ApplySet parent still lists old kinds; the next up fixes it.");
-                return 1;
+                return ExitCodes.Failed;
             }
 
             // 7. The summary.
@@ -111,14 +113,14 @@ public sealed partial class Applier
                 (OutcomeKind.Prune, "pruned"), (OutcomeKind.Keep, "kept"));
             var changed = outcomes.Any(o => o.Kind is OutcomeKind.Create or OutcomeKind.Update or OutcomeKind.Prune);
             _output.WriteLine(changed ? $"Up: {counts}." : $"Up: no changes ({counts}).");
-            return 0;
+            return ExitCodes.Success;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             var notApplied = plan.Members.Select(m => m.Ref).Where(r => !applied.Contains(r)).ToArray();
             _output.WriteLine("error: interrupted");
             WriteStopped("Up", applied, notApplied, "applied", "Nothing was pruned.");
-            return 1;
+            return ExitCodes.Failed;
         }
     }
 }

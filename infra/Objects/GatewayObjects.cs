@@ -61,10 +61,10 @@ public static partial class GatewayObjects
     }
 
     /// <summary>Metadata with the stack's labels; <paramref name="namespaced"/> false for cluster-scoped objects.</summary>
-    private static V1ObjectMeta Metadata(StackConfig stack, string name, bool namespaced = true, string component = ObjectLabels.GatewayComponent) => new()
+    private static V1ObjectMeta Metadata(StackConfig stack, string name, bool namespaced = true) => new()
     {
         Name = name,
         NamespaceProperty = namespaced ? stack.Namespace : null,
-        Labels = ObjectLabels.For(stack, component),
+        Labels = ObjectLabels.For(stack, ObjectLabels.GatewayComponent),
     };
 }
