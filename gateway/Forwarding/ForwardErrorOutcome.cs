@@ -1,9 +1,21 @@
+using Gateway.Responses;
 using Microsoft.Extensions.Logging;
 
 namespace Gateway.Forwarding;
 
 /// <summary>What a forwarding failure means for the client and for the log.</summary>
-/// <param name="StatusCode">The status answered when the response has not started yet.</param>
+/// <param name="StatusCode">The status answered when the response has not started yet (and logged).</param>
 /// <param name="Level">The log level: Warning when the upstream failed, Debug when the client went away.</param>
-/// <param name="ClientFault">Whether the client caused it (aborted, or broke its request body); then nothing is written back.</param>
-public readonly record struct ForwardErrorOutcome(int StatusCode, LogLevel Level, bool ClientFault);
+/// <param name="Problem">The body answered, or null when the client caused the failure (aborted, or broke its request
+/// body) and nothing is written back.</param>
+public readonly record struct ForwardErrorOutcome(int StatusCode, LogLevel Level, ProblemResponse? Problem)
+{
+    /// <summary>An outcome that answers <paramref name="problem"/>, with its status.</summary>
+    public ForwardErrorOutcome(ProblemResponse problem, LogLevel level)
+        : this(problem.Status, level, problem)
+    {
+    }
+
+    /// <summary>Whether the client caused it; then nothing is written back.</summary>
+    public bool ClientFault => Problem is null;
+}

@@ -15,14 +15,14 @@ namespace Gateway.Forwarding;
 /// </remarks>
 public static class ForwardErrors
 {
-    private static readonly ForwardErrorOutcome UpstreamFailed = new(StatusCodes.Status502BadGateway, LogLevel.Warning, ClientFault: false);
-    private static readonly ForwardErrorOutcome UpstreamTimedOut = new(StatusCodes.Status504GatewayTimeout, LogLevel.Warning, ClientFault: false);
-    private static readonly ForwardErrorOutcome ClientGone = new(StatusCodes.Status400BadRequest, LogLevel.Debug, ClientFault: true);
+    private static readonly ForwardErrorOutcome UpstreamFailed = new(ProblemResponse.BadGateway, LogLevel.Warning);
+    private static readonly ForwardErrorOutcome UpstreamTimedOut = new(ProblemResponse.GatewayTimeout, LogLevel.Warning);
+    private static readonly ForwardErrorOutcome ClientGone = new(StatusCodes.Status400BadRequest, LogLevel.Debug, Problem: null);
 
     /// <summary>The outcome for <paramref name="error"/>; <see cref="ForwarderError.None"/> is not an error and maps to 200.</summary>
     public static ForwardErrorOutcome Classify(ForwarderError error) => error switch
     {
-        ForwarderError.None => new(StatusCodes.Status200OK, LogLevel.None, ClientFault: false),
+        ForwarderError.None => new(StatusCodes.Status200OK, LogLevel.None, Problem: null),
 
         // Could not connect, the connection was reset, or the upstream's answer was unusable.
         ForwarderError.Request or ForwarderError.RequestCreation or ForwarderError.ResponseHeaders
@@ -38,18 +38,10 @@ public static class ForwardErrors
             or ForwarderError.UpgradeRequestCanceled or ForwarderError.UpgradeRequestClient
             or ForwarderError.UpgradeResponseCanceled or ForwarderError.UpgradeResponseClient => ClientGone,
 
-        ForwarderError.NoAvailableDestinations => new(StatusCodes.Status503ServiceUnavailable, LogLevel.Warning, ClientFault: false),
+        ForwarderError.NoAvailableDestinations => new(ProblemResponse.NoEndpoint, LogLevel.Warning),
 
         // An error added by a later YARP version: treat it as the upstream's, the safe default for a status code.
         _ => UpstreamFailed,
-    };
-
-    /// <summary>The problem body for <paramref name="statusCode"/>.</summary>
-    public static ProblemResponse ProblemFor(int statusCode) => statusCode switch
-    {
-        StatusCodes.Status504GatewayTimeout => ProblemResponse.GatewayTimeout,
-        StatusCodes.Status503ServiceUnavailable => ProblemResponse.NoEndpoint,
-        _ => ProblemResponse.BadGateway,
     };
 
     /// <summary>Logs the failure once and, if the response has not started and the client is still there, answers with a problem.</summary>
@@ -66,12 +58,12 @@ public static class ForwardErrors
                 endpoint.Address, error.ToString(), reason, status);
         }
 
-        if (outcome.ClientFault || context.Response.HasStarted)
+        if (outcome.Problem is not { } problem || context.Response.HasStarted)
         {
             // Either no one is listening, or the status line is already sent and YARP has aborted the response.
             return Task.CompletedTask;
         }
 
-        return ProblemFor(outcome.StatusCode).WriteAsync(context);
+        return problem.WriteAsync(context);
     }
 }
