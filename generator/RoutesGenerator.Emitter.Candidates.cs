@@ -91,16 +91,7 @@ public sealed partial class RoutesGenerator
     /// <summary><c>MethodSet.Get | MethodSet.Head</c>, in bit order.</summary>
     private static string MethodSetExpression(MethodSet methods)
     {
-        var names = new List<string>();
-        for (var bit = 1; bit <= (int)MethodSet.Connect; bit <<= 1)
-        {
-            if (((int)methods & bit) != 0)
-            {
-                names.Add("global::Gateway.Dsl.Model.MethodSet." + (MethodSet)bit);
-            }
-        }
-
-        return string.Join(" | ", names);
+        return string.Join(" | ", MethodSetBits.Each(methods).Select(method => "global::Gateway.Dsl.Model.MethodSet." + method));
     }
 
     /// <summary>Builds the match: the captured segments arrive as <c>segmentN</c> parameters (see

@@ -18,16 +18,7 @@ public sealed partial class RoutesGenerator
         }
 
         // Bit order is the enum's declaration order (GET, HEAD, POST, …), which is stable and familiar.
-        var names = new List<string>();
-        for (var bit = 1; bit <= (int)MethodSet.Connect; bit <<= 1)
-        {
-            if (((int)methods & bit) != 0)
-            {
-                names.Add(((MethodSet)bit).ToString().ToUpperInvariant());
-            }
-        }
-
-        return string.Join(",", names);
+        return string.Join(",", MethodSetBits.Each(methods).Select(MethodSetBits.Name));
     }
 
     /// <summary>The hosts as written, <c>api.example.com,*.example.org</c>, or <c>any host</c>.</summary>

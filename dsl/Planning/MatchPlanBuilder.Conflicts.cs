@@ -207,16 +207,6 @@ public static partial class MatchPlanBuilder
         _ => "x",
     };
 
-    private static string LowestMethod(MethodSet methods)
-    {
-        for (var bit = 1; bit <= (int)MethodSet.Connect; bit <<= 1)
-        {
-            if (((int)methods & bit) != 0)
-            {
-                return ((MethodSet)bit).ToString().ToUpperInvariant();
-            }
-        }
-
-        return "GET";
-    }
+    private static string LowestMethod(MethodSet methods) =>
+        MethodSetBits.Each(methods).Select(MethodSetBits.Name).FirstOrDefault() ?? "GET";
 }
