@@ -21,12 +21,6 @@ public sealed record MatchPlan
     /// <summary>The trie of routes that name no host, or null when every route names one.</summary>
     public required PathNode? AnyHost { get; init; }
 
-    /// <summary>The largest number of captures of any route, so callers can size capture storage.</summary>
-    public required int MaxCaptures { get; init; }
-
-    /// <summary>The number of nodes in all tries (for generated-code statistics).</summary>
-    public required int NodeCount { get; init; }
-
     /// <summary>The deepest node's depth: the most segments any route's path has before its end or catch-all.</summary>
     public required int MaxDepth { get; init; }
 }

@@ -23,12 +23,10 @@ public static partial class MatchPlanBuilder
         var exact = new SortedDictionary<string, TrieNode>(StringComparer.Ordinal);
         var wildcard = new SortedDictionary<string, TrieNode>(StringComparer.Ordinal);
         TrieNode? anyHost = null;
-        var maxCaptures = 0;
 
         foreach (var route in table.Routes)
         {
             var candidate = CreateCandidate(route);
-            maxCaptures = Math.Max(maxCaptures, candidate.CaptureSegments.Count + (candidate.EndsWithCatchAll ? 1 : 0));
             if (route.Hosts.Count == 0)
             {
                 Insert(anyHost ??= new TrieNode(), route.Path, candidate);
@@ -66,8 +64,6 @@ public static partial class MatchPlanBuilder
             ExactHosts = exactBranches,
             WildcardHosts = wildcardBranches,
             AnyHost = anyHostRoot,
-            MaxCaptures = maxCaptures,
-            NodeCount = ids.Count,
             MaxDepth = ids.MaxDepth,
         };
     }
@@ -193,14 +189,14 @@ public static partial class MatchPlanBuilder
     /// <summary>Hands out node ids in visit order and tracks the deepest node.</summary>
     private sealed class NodeIdCounter
     {
-        public int Count { get; private set; }
+        private int _next;
 
         public int MaxDepth { get; private set; }
 
         public int Next(int depth)
         {
             MaxDepth = Math.Max(MaxDepth, depth);
-            return Count++;
+            return _next++;
         }
     }
 }

@@ -13,9 +13,6 @@ public sealed class RouteFileSyntax
         Blocks = blocks;
     }
 
-    /// <summary>A tree with nothing in it.</summary>
-    public static RouteFileSyntax Empty { get; } = new(new DirectiveSyntax[0], new BlockSyntax[0]);
-
     /// <summary>Top-level one-line directives (<c>listen</c>, <c>admin</c>, and unknown ones), in file order.</summary>
     public IReadOnlyList<DirectiveSyntax> Directives { get; }
 

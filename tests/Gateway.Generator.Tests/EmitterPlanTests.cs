@@ -90,7 +90,7 @@ public sealed class EmitterPlanTests
             Upstreams = EquatableArray<Upstream>.Empty,
             Routes = new[] { route }.ToEquatableArray(),
         };
-        var plan = new MatchPlan { ExactHosts = default, WildcardHosts = default, AnyHost = root, MaxCaptures = 0, MaxDepth = 2, NodeCount = 3 };
+        var plan = new MatchPlan { ExactHosts = default, WildcardHosts = default, AnyHost = root, MaxDepth = 2 };
         var result = new CheckResult { Table = table, Plan = plan, Diagnostics = default };
         return new RoutesTarget
         {
