@@ -5,6 +5,8 @@ namespace Gateway.Infra.Apply;
 /// <summary><c>destroy</c>: delete the stack's objects in reverse apply order.</summary>
 public sealed partial class Applier
 {
+    private const string DestroyStoppedEarly = "Destroy stopped before deleting anything; nothing was changed.";
+
     /// <summary>
     /// Destroys the stack:
     /// 1. Read the ApplySet parent (an unreachable cluster stops here).
@@ -23,17 +25,13 @@ public sealed partial class Applier
         var (parent, _, readFailure) = await ReadParentAsync(plan, ct).ConfigureAwait(false);
         if (readFailure is not null)
         {
-            WriteFailure(null, readFailure);
-            _output.WriteLine("Destroy stopped before deleting anything; nothing was changed.");
-            return ExitCodes.Failed;
+            return Stopped(readFailure, DestroyStoppedEarly);
         }
 
         var (members, listFailure) = await FindLiveMembersAsync(plan, parent!, ct).ConfigureAwait(false);
         if (listFailure is not null)
         {
-            WriteFailure(null, listFailure);
-            _output.WriteLine("Destroy stopped before deleting anything; nothing was changed.");
-            return ExitCodes.Failed;
+            return Stopped(listFailure, DestroyStoppedEarly);
         }
 
         var outcomes = new List<ObjectOutcome>();

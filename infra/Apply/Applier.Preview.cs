@@ -23,14 +23,12 @@ public sealed partial class Applier
         var (parent, liveParent, readFailure) = await ReadParentAsync(plan, ct).ConfigureAwait(false);
         if (readFailure is not null)
         {
-            WriteFailure(null, readFailure);
-            _output.WriteLine("Preview stopped; nothing was changed.");
-            return ExitCodes.Failed;
+            return Stopped(readFailure, "Preview stopped; nothing was changed.");
         }
 
         var outcomes = new List<ObjectOutcome>();
         var failures = 0;
-        var parentObject = plan.ParentObject(plan.GroupKinds.Union(parent!.GroupKinds), plan.AdditionalNamespaces.Union(parent.AdditionalNamespaces));
+        var parentObject = plan.ParentObjectWith(parent!);
         foreach (var target in plan.Members.Prepend(parentObject))
         {
             var (outcome, failure) = await ApplyOneAsync(target, dryRun: true, ct, target == parentObject ? liveParent : null).ConfigureAwait(false);
@@ -59,7 +57,7 @@ public sealed partial class Applier
 
         if (failures == 0)
         {
-            var (candidates, pruneFailure) = await FindOrphansAsync(plan, parent, ct).ConfigureAwait(false);
+            var (candidates, pruneFailure) = await FindOrphansAsync(plan, parent!, ct).ConfigureAwait(false);
             if (pruneFailure is not null)
             {
                 WriteFailure(null, pruneFailure);

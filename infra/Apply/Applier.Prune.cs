@@ -17,9 +17,9 @@ public sealed partial class Applier
     /// </summary>
     private async Task<(IReadOnlyList<ObjectRef> Members, KubeFailure? Failure)> FindLiveMembersAsync(StackPlan plan, ApplySetParent parent, CancellationToken ct)
     {
-        var namespaces = plan.AdditionalNamespaces.Union(parent.AdditionalNamespaces).Prepend(plan.State.Namespace).Distinct().ToArray();
+        var namespaces = plan.AdditionalNamespacesWith(parent).Prepend(plan.State.Namespace).Distinct().ToArray();
         var members = new List<ObjectRef>();
-        foreach (var groupKind in plan.GroupKinds.Union(parent.GroupKinds).Order(StringComparer.Ordinal))
+        foreach (var groupKind in plan.GroupKindsWith(parent).Order(StringComparer.Ordinal))
         {
             var kind = ResourceKindCatalog.FindByGroupKind(groupKind) ?? plan.Members.Select(m => m.Ref.Kind).FirstOrDefault(k => k.GroupKind == groupKind);
             if (kind is null)

@@ -1,3 +1,5 @@
+using Gateway.Infra.Commands;
+
 namespace Gateway.Infra.Apply;
 
 /// <summary>Output: one line per object, indented field changes, one message per failure, and summaries.</summary>
@@ -21,6 +23,14 @@ public sealed partial class Applier
         {
             _output.WriteLine($"        {change.Render()}");
         }
+    }
+
+    /// <summary>Reports <paramref name="failure"/> and that the command <paramref name="stopped"/>; returns the exit code.</summary>
+    private int Stopped(KubeFailure failure, string stopped)
+    {
+        WriteFailure(null, failure);
+        _output.WriteLine(stopped);
+        return ExitCodes.Failed;
     }
 
     /// <summary>

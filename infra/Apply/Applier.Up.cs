@@ -33,13 +33,11 @@ public sealed partial class Applier
             var (parent, liveParent, readFailure) = await ReadParentAsync(plan, ct).ConfigureAwait(false);
             if (readFailure is not null)
             {
-                WriteFailure(null, readFailure);
-                _output.WriteLine("Up stopped before applying anything; nothing was changed.");
-                return ExitCodes.Failed;
+                return Stopped(readFailure, "Up stopped before applying anything; nothing was changed.");
             }
 
             // 2–3. Namespaces first because the parent lives in one; then the parent; then everything else in order.
-            var parentObject = plan.ParentObject(plan.GroupKinds.Union(parent!.GroupKinds), plan.AdditionalNamespaces.Union(parent.AdditionalNamespaces));
+            var parentObject = plan.ParentObjectWith(parent!);
             var sequence = plan.Members.Where(m => m.Ref.Kind.Kind == "Namespace")
                 .Append(parentObject)
                 .Concat(plan.Members.Where(m => m.Ref.Kind.Kind != "Namespace"))
@@ -84,7 +82,7 @@ public sealed partial class Applier
             }
 
             // 5. Prune only after the new version is up, so the old objects serve until then.
-            var (orphans, findFailure) = await FindOrphansAsync(plan, parent, ct).ConfigureAwait(false);
+            var (orphans, findFailure) = await FindOrphansAsync(plan, parent!, ct).ConfigureAwait(false);
             var pruneFailure = findFailure ?? await PruneAsync(orphans, outcomes, ct).ConfigureAwait(false);
             if (pruneFailure is not null)
             {

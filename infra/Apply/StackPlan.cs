@@ -18,6 +18,17 @@ public sealed record StackPlan(DesiredState State, ObjectRef Parent, string Id, 
     public IReadOnlyList<string> AdditionalNamespaces =>
         Members.Select(m => m.Ref.Namespace).OfType<string>().Where(ns => ns != State.Namespace).Distinct().Order(StringComparer.Ordinal).ToArray();
 
+    /// <summary>The kinds the plan uses together with those <paramref name="recorded"/> lists: every kind a live member
+    /// may have, including ones an earlier run applied.</summary>
+    public IEnumerable<string> GroupKindsWith(ApplySetParent recorded) => GroupKinds.Union(recorded.GroupKinds);
+
+    /// <summary>The additional namespaces of the plan together with those <paramref name="recorded"/> lists.</summary>
+    public IEnumerable<string> AdditionalNamespacesWith(ApplySetParent recorded) => AdditionalNamespaces.Union(recorded.AdditionalNamespaces);
+
+    /// <summary>The parent body recording the plan's kinds and namespaces and those already <paramref name="recorded"/>,
+    /// so that a run that stops before prune cannot hide an older member from the next one.</summary>
+    public DesiredObject ParentObjectWith(ApplySetParent recorded) => ParentObject(GroupKindsWith(recorded), AdditionalNamespacesWith(recorded));
+
     /// <summary>True when <paramref name="target"/> is one of the desired members.</summary>
     public bool Contains(ObjectRef target) => IndexOf(target) >= 0;
 
