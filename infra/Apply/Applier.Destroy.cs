@@ -36,28 +36,19 @@ public sealed partial class Applier
 
         var outcomes = new List<ObjectOutcome>();
         var deleted = new List<ObjectRef>();
-        foreach (var member in members)
+        var (failedMember, failure) = await DeleteInOrderAsync(
+            members,
+            member => member.Kind.IsCrd && !deleteCrd
+                ? new ObjectOutcome(member, OutcomeKind.Keep, [], "deleting a CRD deletes all its custom resources; pass --delete-crd to delete it")
+                : new ObjectOutcome(member, OutcomeKind.Delete, []),
+            outcomes,
+            deleted,
+            ct).ConfigureAwait(false);
+        if (failure is not null)
         {
-            if (member.Kind.IsCrd && !deleteCrd)
-            {
-                var kept = new ObjectOutcome(member, OutcomeKind.Keep, [], "deleting a CRD deletes all its custom resources; pass --delete-crd to delete it");
-                outcomes.Add(kept);
-                WriteOutcome(kept, preview: false);
-                continue;
-            }
-
-            var result = await _api.DeleteAsync(member, ct).ConfigureAwait(false);
-            if (result.Failure is { Kind: not FailureKind.NotFound } failure)
-            {
-                WriteFailure(member, failure);
-                WriteStopped("Destroy", deleted, members.Except(deleted).ToArray(), "deleted", "Run destroy again once the cause is fixed.");
-                return ExitCodes.Failed;
-            }
-
-            deleted.Add(member);
-            var outcome = new ObjectOutcome(member, OutcomeKind.Delete, []);
-            outcomes.Add(outcome);
-            WriteOutcome(outcome, preview: false);
+            WriteFailure(failedMember, failure);
+            WriteStopped("Destroy", deleted, members.Except(deleted).ToArray(), "deleted", "Run destroy again once the cause is fixed.");
+            return ExitCodes.Failed;
         }
 
         var keptKinds = outcomes.Where(o => o.Kind == OutcomeKind.Keep).Select(o => o.Ref.Kind.GroupKind).ToArray();

@@ -53,31 +53,36 @@ public sealed partial class Applier
     }
 
     /// <summary>
-    /// Deletes <paramref name="orphans"/> in order, keeping CRDs: deleting a CRD deletes every custom resource of that
-    /// kind in the cluster, which is never a side effect of an ordinary <c>up</c>.
+    /// Deletes <paramref name="targets"/> in order (prune's orphans, destroy's members) and reports each outcome;
+    /// a target whose outcome is <see cref="OutcomeKind.Keep"/> is only reported. One already gone counts as deleted.
+    /// Stops at the first other failure and returns it with its object, for the caller to report.
     /// </summary>
-    private async Task<KubeFailure?> PruneAsync(IReadOnlyList<ObjectRef> orphans, List<ObjectOutcome> outcomes, CancellationToken ct)
+    private async Task<(ObjectRef? Failed, KubeFailure? Failure)> DeleteInOrderAsync(
+        IReadOnlyList<ObjectRef> targets, Func<ObjectRef, ObjectOutcome> outcomeFor, List<ObjectOutcome> outcomes, List<ObjectRef> deleted, CancellationToken ct)
     {
-        foreach (var orphan in orphans)
+        foreach (var target in targets)
         {
-            var outcome = PruneOutcome(orphan, preview: false);
-            if (outcome.Kind == OutcomeKind.Prune)
+            var outcome = outcomeFor(target);
+            if (outcome.Kind != OutcomeKind.Keep)
             {
-                var deleted = await _api.DeleteAsync(orphan, ct).ConfigureAwait(false);
-                if (deleted.Failure is { Kind: not FailureKind.NotFound } failure)
+                var result = await _api.DeleteAsync(target, ct).ConfigureAwait(false);
+                if (result.Failure is { Kind: not FailureKind.NotFound } failure)
                 {
-                    WriteFailure(orphan, failure);
-                    return failure;
+                    return (target, failure);
                 }
+
+                deleted.Add(target);
             }
 
             outcomes.Add(outcome);
             WriteOutcome(outcome, preview: false);
         }
 
-        return null;
+        return (null, null);
     }
 
+    // A CRD is kept: deleting it deletes every custom resource of that kind in the cluster, which is never a side effect
+    // of an ordinary up.
     private static ObjectOutcome PruneOutcome(ObjectRef orphan, bool preview) => orphan.Kind.IsCrd
         ? new ObjectOutcome(orphan, OutcomeKind.Keep, [], "a CRD is never pruned; destroy --delete-crd removes it")
         : new ObjectOutcome(orphan, OutcomeKind.Prune, [], preview ? "no longer in the stack" : null);

@@ -83,14 +83,12 @@ public sealed partial class Applier
 
             // 5. Prune only after the new version is up, so the old objects serve until then.
             var (orphans, findFailure) = await FindOrphansAsync(plan, parent!, ct).ConfigureAwait(false);
-            var pruneFailure = findFailure ?? await PruneAsync(orphans, outcomes, ct).ConfigureAwait(false);
+            var (failedOrphan, pruneFailure) = findFailure is null
+                ? await DeleteInOrderAsync(orphans, orphan => PruneOutcome(orphan, preview: false), outcomes, [], ct).ConfigureAwait(false)
+                : (null, findFailure);
             if (pruneFailure is not null)
             {
-                if (findFailure is not null)
-                {
-                    WriteFailure(null, findFailure);
-                }
-
+                WriteFailure(failedOrphan, pruneFailure);
                 WriteStopped("Up", applied, [], "applied", "Pruning failed part-way; run up again to finish it.");
                 return ExitCodes.Failed;
             }
