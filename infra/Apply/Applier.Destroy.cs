@@ -54,7 +54,7 @@ public sealed partial class Applier
         var keptKinds = outcomes.Where(o => o.Kind == OutcomeKind.Keep).Select(o => o.Ref.Kind.GroupKind).ToArray();
         var parentResult = keptKinds.Length == 0
             ? await _api.DeleteAsync(plan.Parent, ct).ConfigureAwait(false)
-            : await _api.ApplyAsync(plan.Parent, plan.ParentObject(keptKinds, []).Body, _options.FieldManager, _options.ForceConflicts, dryRun: false, ct).ConfigureAwait(false);
+            : await SendAsync(plan.ParentObject(keptKinds, []), dryRun: false, ct).ConfigureAwait(false);
         if (parentResult.Failure is { Kind: not FailureKind.NotFound } parentFailure)
         {
             WriteFailure(plan.Parent, parentFailure);

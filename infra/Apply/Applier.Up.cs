@@ -96,7 +96,7 @@ public sealed partial class Applier
             // 6. Kept CRDs stay recorded, so a later destroy --delete-crd still finds them.
             var kept = outcomes.Where(o => o.Kind == OutcomeKind.Keep).Select(o => o.Ref.Kind.GroupKind);
             var finalParent = plan.ParentObject(plan.GroupKinds.Union(kept), plan.AdditionalNamespaces);
-            var rewritten = await _api.ApplyAsync(finalParent.Ref, finalParent.Body, _options.FieldManager, _options.ForceConflicts, dryRun: false, ct).ConfigureAwait(false);
+            var rewritten = await SendAsync(finalParent, dryRun: false, ct).ConfigureAwait(false);
             if (rewritten.Failure is { } parentFailure)
             {
                 WriteFailure(plan.Parent, parentFailure);

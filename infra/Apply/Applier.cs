@@ -71,6 +71,10 @@ public sealed partial class Applier
         return (parent, live, null);
     }
 
+    /// <summary>One server-side apply of <paramref name="target"/> as this stack's field manager.</summary>
+    private Task<KubeResult> SendAsync(DesiredObject target, bool dryRun, CancellationToken ct) =>
+        _api.ApplyAsync(target.Ref, target.Body, _options.FieldManager, _options.ForceConflicts, dryRun, ct);
+
     /// <summary>
     /// GETs the live object (unless the caller has just read it: <paramref name="knownLive"/>), applies
     /// <paramref name="target"/> (or dry-runs it), and classifies the result.
@@ -83,7 +87,7 @@ public sealed partial class Applier
             return (null, readFailure);
         }
 
-        var applied = await _api.ApplyAsync(target.Ref, target.Body, _options.FieldManager, _options.ForceConflicts, dryRun, ct).ConfigureAwait(false);
+        var applied = await SendAsync(target, dryRun, ct).ConfigureAwait(false);
         if (applied.Failure is { } applyFailure)
         {
             return (null, applyFailure);
