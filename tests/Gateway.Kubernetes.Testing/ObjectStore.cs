@@ -18,12 +18,6 @@ internal sealed partial class ObjectStore
     /// <summary>Raised (under the lock) after a committed write; the fake's controller stand-ins react to it.</summary>
     public event Action<ObjectKey, JsonObject>? Committed;
 
-    /// <summary>The current global resourceVersion.</summary>
-    public long ResourceVersion
-    {
-        get { lock (_lock) { return _resourceVersion; } }
-    }
-
     /// <summary>GET one object.</summary>
     public StoreResult Get(ObjectKey key)
     {

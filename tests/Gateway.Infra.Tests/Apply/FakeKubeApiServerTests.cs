@@ -99,6 +99,60 @@ public sealed class FakeKubeApiServerTests
         Assert.Equal((WatchEventType.Added, "b"), first);
     }
 
+    [Fact]
+    public async Task FailRequests_NextMatchingGet_AnsweredWithStatusThenServedAgain()
+    {
+        await using var fake = await CreateAsync();
+        var client = fake.CreateClient();
+        fake.Seed("endpointslices", Slice("a", service: "users"));
+        fake.FailRequests(r => r.Method == "GET" && r.Path.EndsWith("/endpointslices/a", StringComparison.Ordinal), 503, "ServiceUnavailable", "try later");
+
+        var error = await Assert.ThrowsAsync<HttpOperationException>(() => client.DiscoveryV1.ReadNamespacedEndpointSliceAsync("a", "gw"));
+        var slice = await client.DiscoveryV1.ReadNamespacedEndpointSliceAsync("a", "gw");
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, error.Response.StatusCode);
+        Assert.Equal("try later", KubernetesJson.Deserialize<V1Status>(error.Response.Content).Message);
+        Assert.Equal("a", slice.Metadata.Name);
+    }
+
+    [Fact]
+    public async Task InjectWatchEvent_Bookmark_ReachesTheOpenWatch()
+    {
+        await using var fake = await CreateAsync();
+        var client = fake.CreateClient();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var watching = Task.Run(async () =>
+        {
+            await foreach (var (type, slice) in client.DiscoveryV1.WatchListNamespacedEndpointSliceAsync("gw", timeoutSeconds: 60, cancellationToken: cts.Token))
+            {
+                return (type, slice.Metadata.ResourceVersion);
+            }
+
+            return default;
+        });
+        await fake.WaitForWatchAsync("discovery.k8s.io/v1", "endpointslices", TimeSpan.FromSeconds(30));
+
+        var bookmark = Slice("ignored", service: "users");
+        bookmark["metadata"]!["resourceVersion"] = "12345";
+        fake.InjectWatchEvent("discovery.k8s.io/v1", "endpointslices", "BOOKMARK", bookmark);
+
+        Assert.Equal((WatchEventType.Bookmark, "12345"), await watching.WaitAsync(cts.Token));
+    }
+
+    [Fact]
+    public async Task WaitForObjectAsync_CreatedLater_ReturnsIt()
+    {
+        await using var fake = await CreateAsync();
+        var client = fake.CreateClient();
+
+        var waiting = fake.WaitForObjectAsync("discovery.k8s.io/v1", "endpointslices", "gw", "late", TimeSpan.FromSeconds(30));
+        Assert.False(waiting.IsCompleted);
+        fake.Seed("endpointslices", Slice("late", service: "users"));
+
+        var found = await waiting;
+        Assert.Equal("late", found["metadata"]!["name"]!.GetValue<string>());
+    }
+
     private static JsonObject Slice(string name, string service, string address = "10.0.0.1") => new()
     {
         ["apiVersion"] = "discovery.k8s.io/v1",
