@@ -94,6 +94,26 @@ internal static class DirectiveCatalog
         return true;
     }
 
+    /// <summary>
+    /// Like <see cref="CheckOnce"/> for a directive that may appear once; a repeatable one (<paramref name="shape"/>) is
+    /// always accepted, and its first occurrence is recorded in <paramref name="seen"/> too, so a block can ask whether
+    /// it appeared at all.
+    /// </summary>
+    public static bool CheckOnceUnlessRepeatable(DiagnosticBag diagnostics, Dictionary<string, DirectiveSyntax> seen, DirectiveSyntax directive, DirectiveShape shape, string owner)
+    {
+        if (!shape.Repeatable)
+        {
+            return CheckOnce(diagnostics, seen, directive, owner);
+        }
+
+        if (!seen.ContainsKey(directive.Name))
+        {
+            seen[directive.Name] = directive;
+        }
+
+        return true;
+    }
+
     /// <summary>Records the first use of a non-repeatable directive and reports any later one; returns whether
     /// <paramref name="directive"/> is the first.</summary>
     /// <param name="diagnostics">Where to report.</param>

@@ -61,7 +61,7 @@ internal sealed partial class RouteChecker
             }
 
             // 'to' and 'respond' share one slot: a route has exactly one action.
-            var first = directive.Name is "to" or "respond" ? TakeAction(directive) : shape.Repeatable || DirectiveCatalog.CheckOnce(_diagnostics, _seen, directive, "a route");
+            var first = directive.Name is "to" or "respond" ? TakeAction(directive) : DirectiveCatalog.CheckOnceUnlessRepeatable(_diagnostics, _seen, directive, shape, "a route");
             if (!first || !DirectiveCatalog.CheckArity(_diagnostics, directive, shape))
             {
                 continue;

@@ -43,15 +43,10 @@ internal static class UpstreamChecker
                 continue;
             }
 
-            // A repeated 'balance' is reported and skipped; the first one stays in force.
-            if (!shape.Repeatable && !DirectiveCatalog.CheckOnce(diagnostics, seen, directive, "an upstream"))
+            // A repeated 'balance' is reported and skipped; the first one stays in force. 'endpoints' may repeat.
+            if (!DirectiveCatalog.CheckOnceUnlessRepeatable(diagnostics, seen, directive, shape, "an upstream"))
             {
                 continue;
-            }
-
-            if (!seen.ContainsKey(directive.Name))
-            {
-                seen[directive.Name] = directive;
             }
 
             if (!DirectiveCatalog.CheckArity(diagnostics, directive, shape))
