@@ -120,39 +120,32 @@ public static class Checker
             return string.Empty;
         }
 
-        if (!TokenChecks.RequireWord(diagnostics, name, "a " + kind + " name"))
-        {
-            if (!first.ContainsKey(name.Value))
-            {
-                first[name.Value] = block;
-            }
-
-            return name.Value;
-        }
-
-        // An invalid name is still registered, so that 'to NAME' does not add an "undefined" error to the real one.
-        if (!NameRules.IsBlockName(name.Text))
+        // A quoted name has been reported by RequireWord; its value still serves as the key.
+        var isWord = TokenChecks.RequireWord(diagnostics, name, "a " + kind + " name");
+        var key = isWord ? name.Text : name.Value;
+        if (isWord && !NameRules.IsBlockName(key))
         {
             diagnostics.Error(
                 DiagnosticCode.InvalidName,
                 name.Span,
-                "'" + name.Text + "' is not a valid " + kind + " name; start with a letter or '_', then use letters, digits, '_', '.' and '-'");
+                "'" + key + "' is not a valid " + kind + " name; start with a letter or '_', then use letters, digits, '_', '.' and '-'");
         }
-        else if (first.TryGetValue(name.Text, out var earlier))
+        else if (isWord && first.TryGetValue(key, out var earlier))
         {
             diagnostics.Error(
                 kind == "route" ? DiagnosticCode.DuplicateRoute : DiagnosticCode.DuplicateUpstream,
                 name.Span,
-                kind + " '" + name.Text + "' is already defined on line " + TokenChecks.LineOf(diagnostics, earlier.Keyword.Span) + "; rename one");
-            return name.Text;
+                kind + " '" + key + "' is already defined on line " + TokenChecks.LineOf(diagnostics, earlier.Keyword.Span) + "; rename one");
+            return key;
         }
 
-        if (!first.ContainsKey(name.Text))
+        // An invalid or quoted name is still registered, so that 'to NAME' does not add an "undefined" error to the real one.
+        if (!first.ContainsKey(key))
         {
-            first[name.Text] = block;
+            first[key] = block;
         }
 
-        return name.Text;
+        return key;
     }
 
     /// <summary>Reports a block whose keyword does not open one: a one-line directive with a brace, or an unknown keyword.</summary>
