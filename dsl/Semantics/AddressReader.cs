@@ -94,7 +94,7 @@ internal static class AddressReader
         foreach (var c in host)
         {
             looksNumeric &= NameRules.IsDigit(c) || c == '.';
-            valid &= NameRules.IsAsciiLetter(c) || NameRules.IsDigit(c) || c == '-' || c == '.';
+            valid &= NameRules.IsHostChar(c);
         }
 
         valid = host == "*" || (looksNumeric ? NameRules.IsIPv4(host) : valid && host[0] != '.' && host[host.Length - 1] != '.' && host.IndexOf("..", System.StringComparison.Ordinal) < 0);
@@ -128,12 +128,13 @@ internal static class AddressReader
         }
 
         // More than five digits cannot be a port and could overflow int.Parse.
-        if (text.Length > 5 || int.Parse(text, CultureInfo.InvariantCulture) is < 1 or > 65535)
+        var port = text.Length > 5 ? -1 : int.Parse(text, CultureInfo.InvariantCulture);
+        if (port is < 1 or > 65535)
         {
             diagnostics.Error(DiagnosticCode.InvalidPort, span, "port '" + text + "' is out of range; use 1 to 65535");
             return null;
         }
 
-        return int.Parse(text, CultureInfo.InvariantCulture);
+        return port;
     }
 }

@@ -66,7 +66,7 @@ internal static class HostPatternReader
                 return null;
             }
 
-            if (!(NameRules.IsAsciiLetter(c) || NameRules.IsDigit(c) || c == '-' || c == '.'))
+            if (!NameRules.IsHostChar(c))
             {
                 diagnostics.Error(
                     DiagnosticCode.InvalidHost,

@@ -67,6 +67,9 @@ internal static class NameRules
     /// <summary>Whether <paramref name="c"/> is an ASCII digit.</summary>
     public static bool IsDigit(char c) => c >= '0' && c <= '9';
 
+    /// <summary>Whether <paramref name="c"/> may occur in a host name: a letter, a digit, '-' or '.'.</summary>
+    public static bool IsHostChar(char c) => IsAsciiLetter(c) || IsDigit(c) || c == '-' || c == '.';
+
     /// <summary>Whether <paramref name="text"/> is a dotted-quad IPv4 address with each part from 0 to 255.</summary>
     public static bool IsIPv4(string text)
     {

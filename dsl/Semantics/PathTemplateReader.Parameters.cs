@@ -98,13 +98,11 @@ internal sealed partial class PathTemplateReader
         // An unnamed '**' cannot clash with anything: it cannot be referred to.
         if (name.Length > 0)
         {
-            if (_names.ContainsKey(name))
+            if (!_names.Add(name))
             {
                 Fail(DiagnosticCode.DuplicateParameter, offset, length, "parameter '" + name + "' appears twice in the path; rename one");
                 return false;
             }
-
-            _names[name] = offset;
         }
 
         return true;

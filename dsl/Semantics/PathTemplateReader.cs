@@ -22,7 +22,7 @@ internal sealed partial class PathTemplateReader
     private readonly List<PathSegment> _segments = new();
 
     // Parameter names seen so far, for GW0110.
-    private readonly Dictionary<string, int> _names = new();
+    private readonly HashSet<string> _names = new();
     private int _captures;
     private bool _failed;
 

@@ -75,12 +75,14 @@ internal sealed partial class RouteChecker
             return null;
         }
 
-        if (token.Text.Length > 3 || int.Parse(token.Text, CultureInfo.InvariantCulture) is < 100 or > 599)
+        // More than three digits cannot be a status and could overflow int.Parse.
+        var status = token.Text.Length > 3 ? -1 : int.Parse(token.Text, CultureInfo.InvariantCulture);
+        if (status is < 100 or > 599)
         {
             _diagnostics.Error(DiagnosticCode.InvalidStatus, token.Span, "status '" + token.Text + "' is out of range; use 100 to 599");
             return null;
         }
 
-        return int.Parse(token.Text, CultureInfo.InvariantCulture);
+        return status;
     }
 }
