@@ -26,32 +26,13 @@ public sealed partial class RoutesGenerator
         }
     }
 
-    /// <summary>A node's children in the order it tries them: literals, then the constrained child, then the parameter child.</summary>
-    private static IEnumerable<PathNode> Children(PathNode node)
-    {
-        foreach (var edge in node.Literals)
-        {
-            yield return edge.Node;
-        }
-
-        if (node.Constrained is not null)
-        {
-            yield return node.Constrained;
-        }
-
-        if (node.Parameter is not null)
-        {
-            yield return node.Parameter;
-        }
-    }
-
     /// <summary>The node and every node below it, parents first; the emitted methods appear in this order.</summary>
-    private static IEnumerable<PathNode> PreOrder(PathNode node) => new[] { node }.Concat(Children(node).SelectMany(PreOrder));
+    private static IEnumerable<PathNode> PreOrder(PathNode node) => new[] { node }.Concat(node.Children().SelectMany(PreOrder));
 
     /// <summary>The candidates at and below <paramref name="node"/> in the order a walk meets them: routes that end
     /// here, then those below each child in child order, then catch-alls from here.</summary>
     private static IEnumerable<Candidate> CandidatesInTryOrder(PathNode node) =>
-        node.Terminal.Concat(Children(node).SelectMany(CandidatesInTryOrder)).Concat(node.CatchAll);
+        node.Terminal.Concat(node.Children().SelectMany(CandidatesInTryOrder)).Concat(node.CatchAll);
 
     /// <summary>The distinct route names at and below <paramref name="node"/>, for comments: <c>routes a, b and 3 more</c>.</summary>
     private static string DescribeRoutesBelow(PathNode node)
@@ -80,7 +61,7 @@ public sealed partial class RoutesGenerator
     private static SortedSet<int> CollectSegmentNeeds(PathNode node, Dictionary<int, int[]> parameters)
     {
         var needed = new SortedSet<int>(node.Terminal.Concat(node.CatchAll).SelectMany(SegmentsRead));
-        foreach (var child in Children(node))
+        foreach (var child in node.Children())
         {
             needed.UnionWith(CollectSegmentNeeds(child, parameters));
         }

@@ -60,7 +60,7 @@ public sealed partial class RoutesGenerator
         {
             // At the end of the path only the routes ending here can match; otherwise only the children can. Catch-alls
             // come after either, so they sit outside the if/else, written once.
-            var hasChildren = Children(node).Any();
+            var hasChildren = node.Children().Any();
             if (node.Terminal.Count > 0)
             {
                 writer.WriteLine("if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))");

@@ -34,19 +34,9 @@ public static partial class MatchPlanBuilder
     {
         CheckList(node.Terminal, host, table, reported, diagnostics);
         CheckList(node.CatchAll, host, table, reported, diagnostics);
-        foreach (var edge in node.Literals)
+        foreach (var child in node.Children())
         {
-            Visit(edge.Node, host, table, reported, diagnostics);
-        }
-
-        if (node.Constrained is not null)
-        {
-            Visit(node.Constrained, host, table, reported, diagnostics);
-        }
-
-        if (node.Parameter is not null)
-        {
-            Visit(node.Parameter, host, table, reported, diagnostics);
+            Visit(child, host, table, reported, diagnostics);
         }
     }
 

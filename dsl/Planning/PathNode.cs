@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Gateway.Dsl.Collections;
 
 namespace Gateway.Dsl.Planning;
@@ -31,4 +32,23 @@ public sealed record PathNode
 
     /// <summary>Routes whose catch-all starts here (matching zero or more further segments), in precedence order.</summary>
     public required EquatableArray<Candidate> CatchAll { get; init; }
+
+    /// <summary>The children in the order a walk tries them: literals, then the constrained child, then the parameter child.</summary>
+    public IEnumerable<PathNode> Children()
+    {
+        foreach (var edge in Literals)
+        {
+            yield return edge.Node;
+        }
+
+        if (Constrained is not null)
+        {
+            yield return Constrained;
+        }
+
+        if (Parameter is not null)
+        {
+            yield return Parameter;
+        }
+    }
 }
