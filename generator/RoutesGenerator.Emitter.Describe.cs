@@ -27,7 +27,12 @@ public sealed partial class RoutesGenerator
 
     /// <summary>What the route does: <c>→ users</c> or <c>respond 404</c>.</summary>
     private static string DescribeAction(Route route) =>
-        route.Action.Kind == RouteActionKind.Forward ? "→ " + route.Action.Upstream : "respond " + route.Action.Status;
+        route.Action.Kind switch
+        {
+            RouteActionKind.Forward => "→ " + route.Action.Upstream,
+            RouteActionKind.Redirect => "redirect " + route.Action.Status,
+            _ => "respond " + route.Action.Status,
+        };
 
     /// <summary>The header and query conditions, <c>header x-version: 2; query debug</c>, or empty.</summary>
     private static string DescribeConditions(IEnumerable<HeaderMatch> headers, IEnumerable<QueryMatch> queries)

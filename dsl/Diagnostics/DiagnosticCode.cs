@@ -4,7 +4,7 @@ namespace Gateway.Dsl.Diagnostics;
 
 /// <summary>Every diagnostic code of the route language, in one place.</summary>
 /// <remarks>
-/// Ranges: GW00xx syntax (lexer and parser), GW01xx names, GW02xx values, GW03xx conflicts between routes.
+/// Ranges: GW00xx syntax (lexer and parser), GW01xx names, GW02xx values, GW03xx conflicts between routes and between policies.
 /// Codes are never reused or renumbered: they appear in build logs, docs and people's searches.
 /// <c>docs/dsl.md</c> lists the same table, and the generator builds one descriptor per entry of <see cref="All"/>.
 /// </remarks>
@@ -76,6 +76,18 @@ public static class DiagnosticCode
 
     /// <summary>Two captures of one path have the same name.</summary>
     public const string DuplicateParameter = "GW0110";
+
+    /// <summary><c>use NAME</c> names no <c>policy NAME { … }</c> group of the file.</summary>
+    public const string UndefinedPolicy = "GW0111";
+
+    /// <summary>Two policy groups have the same name.</summary>
+    public const string DuplicatePolicy = "GW0112";
+
+    /// <summary>A JWT algorithm is unknown, <c>none</c>, or symmetric.</summary>
+    public const string UnknownAlgorithm = "GW0113";
+
+    /// <summary>An argument is not one of the words its directive accepts (<c>request-header put …</c>).</summary>
+    public const string UnknownChoice = "GW0114";
 
     // GW02xx: values. Arguments that are missing, extra, malformed or repeated.
 
@@ -154,10 +166,41 @@ public static class DiagnosticCode
     /// <summary>A <c>respond</c> body has an unmatched or empty brace.</summary>
     public const string InvalidBody = "GW0225";
 
+    /// <summary>A policy block lacks a setting it needs (<c>jwt</c> without <c>issuer</c>).</summary>
+    public const string MissingSetting = "GW0230";
+
+    /// <summary>A duration is not a whole number with a unit.</summary>
+    public const string InvalidDuration = "GW0231";
+
+    /// <summary>A URL (JWKS, external authorization) is not an absolute http or https URL.</summary>
+    public const string InvalidUrl = "GW0232";
+
+    /// <summary>A CORS origin is malformed, or <c>*</c> is combined with credentials.</summary>
+    public const string InvalidOrigin = "GW0233";
+
+    /// <summary>A <c>redirect</c> is malformed.</summary>
+    public const string InvalidRedirect = "GW0234";
+
+    /// <summary><c>require</c> or <c>forward</c> names an identity the route does not establish.</summary>
+    public const string RequiresAuthentication = "GW0235";
+
+    /// <summary>A path prefix or rewrite template is malformed.</summary>
+    public const string InvalidPrefix = "GW0236";
+
+    /// <summary>A <c>respond</c> content type is not <c>type/subtype</c>.</summary>
+    public const string InvalidContentType = "GW0237";
+
+    /// <summary>A header value holds a line break or control character.</summary>
+    public const string InvalidHeaderValue = "GW0238";
+
     // GW03xx: conflicts between routes, reported by the planner (dsl/Planning).
 
     /// <summary>Two routes can match the same request and are equally specific with equal priority.</summary>
     public const string AmbiguousRoutes = "GW0301";
+
+    /// <summary>Two policy groups a route (or the file) uses set the same policy, or a route's policies contradict each
+    /// other (<c>rewrite</c> with <c>strip-prefix</c>). Reported by the checker.</summary>
+    public const string ConflictingPolicies = "GW0302";
 
     /// <summary>Every code with its title, in code order.</summary>
     public static IReadOnlyList<DiagnosticCodeInfo> All { get; } = new[]
@@ -183,6 +226,10 @@ public static class DiagnosticCode
         Info(UnknownConstraint, "Unknown parameter constraint"),
         Info(UnknownBalanceMode, "Unknown balance mode"),
         Info(DuplicateParameter, "Duplicate path parameter"),
+        Info(UndefinedPolicy, "Undefined policy group"),
+        Info(DuplicatePolicy, "Duplicate policy group name"),
+        Info(UnknownAlgorithm, "Unknown or unsafe JWT algorithm"),
+        Info(UnknownChoice, "Unknown choice"),
         Info(MissingArgument, "Missing argument"),
         Info(UnexpectedArgument, "Unexpected argument"),
         Info(DuplicateDirective, "Directive given twice"),
@@ -208,7 +255,17 @@ public static class DiagnosticCode
         Info(InvalidPriority, "Invalid priority"),
         Info(InvalidStatus, "Invalid status"),
         Info(InvalidBody, "Invalid respond body"),
+        Info(MissingSetting, "Missing setting"),
+        Info(InvalidDuration, "Invalid duration"),
+        Info(InvalidUrl, "Invalid URL"),
+        Info(InvalidOrigin, "Invalid CORS origin"),
+        Info(InvalidRedirect, "Invalid redirect"),
+        Info(RequiresAuthentication, "Identity without authentication"),
+        Info(InvalidPrefix, "Invalid path prefix"),
+        Info(InvalidContentType, "Invalid content type"),
+        Info(InvalidHeaderValue, "Invalid header value"),
         Info(AmbiguousRoutes, "Ambiguous routes"),
+        Info(ConflictingPolicies, "Conflicting policies"),
     };
 
     private static DiagnosticCodeInfo Info(string code, string title) => new() { Code = code, Title = title };

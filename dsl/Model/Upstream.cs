@@ -14,6 +14,10 @@ public sealed record Upstream
     /// <summary>How a request picks one endpoint.</summary>
     public required BalanceMode Balance { get; init; }
 
+    /// <summary>The <c>Host</c> header sent to this upstream's endpoints unless a route says otherwise; null for the
+    /// default (the client's).</summary>
+    public HostHeader? HostHeader { get; init; }
+
     /// <summary>The 1-based line of the <c>upstream</c> keyword.</summary>
     public required int Line { get; init; }
 }

@@ -8,14 +8,16 @@ using Gateway.Dsl.Text;
 
 namespace Gateway.Dsl.Semantics;
 
-/// <summary>Reads the body of <c>respond STATUS "BODY"</c>: literal text with <c>{name}</c> captures and <c>{{</c>/<c>}}</c> for braces.</summary>
+/// <summary>Reads a template with captures: the body of <c>respond STATUS "BODY"</c>, a <c>rewrite</c> path or a
+/// <c>redirect</c> path. Literal text, <c>{name}</c> captures, and <c>{{</c>/<c>}}</c> for braces.</summary>
 internal static class BodyTemplateReader
 {
     /// <summary>Splits <paramref name="body"/> into parts; reports braces that match nothing and names that are no capture.</summary>
     /// <param name="diagnostics">Where to report.</param>
     /// <param name="body">The string token.</param>
     /// <param name="path">The route's path template, or null when it is missing or invalid (names are then not checked).</param>
-    public static EquatableArray<TemplatePart> Read(DiagnosticBag diagnostics, Token body, PathTemplate? path)
+    /// <param name="what">What the template is, for messages: <c>body</c>, <c>rewrite</c>.</param>
+    public static EquatableArray<TemplatePart> Read(DiagnosticBag diagnostics, Token body, PathTemplate? path, string what = "body")
     {
         // Capture positions come from the path, so they match what the matchers return in RouteMatch.
         var captures = path is null ? null : PathTemplateReader.CaptureNames(path);
@@ -36,7 +38,7 @@ internal static class BodyTemplateReader
             }
             else if (c == '}')
             {
-                diagnostics.Error(DiagnosticCode.InvalidBody, Span(body, i, i + 1), "unmatched '}' in body; write '}}' for a literal brace");
+                diagnostics.Error(DiagnosticCode.InvalidBody, Span(body, i, i + 1), "unmatched '}' in " + what + "; write '}}' for a literal brace");
                 i++;
             }
             else if (c == '{')
@@ -45,12 +47,12 @@ internal static class BodyTemplateReader
                 var close = value.IndexOf('}', i + 1);
                 if (close < 0)
                 {
-                    diagnostics.Error(DiagnosticCode.InvalidBody, Span(body, i, i + 1), "unclosed '{' in body; write '{{' for a literal brace");
+                    diagnostics.Error(DiagnosticCode.InvalidBody, Span(body, i, i + 1), "unclosed '{' in " + what + "; write '{{' for a literal brace");
                     break;
                 }
 
                 var name = value.Substring(i + 1, close - i - 1);
-                var index = ResolveCapture(diagnostics, Span(body, i, close + 1), name, captures, path);
+                var index = ResolveCapture(diagnostics, Span(body, i, close + 1), name, captures, path, what);
                 Flush(literal, parts);
                 parts.Add(new TemplatePart { Text = name, CaptureIndex = index });
                 i = close + 1;
@@ -68,11 +70,11 @@ internal static class BodyTemplateReader
     }
 
     /// <summary>The position of <paramref name="name"/> among the path's captures; reports and returns 0 when there is none.</summary>
-    private static int ResolveCapture(DiagnosticBag diagnostics, TextSpan span, string name, IReadOnlyList<string>? captures, PathTemplate? path)
+    private static int ResolveCapture(DiagnosticBag diagnostics, TextSpan span, string name, IReadOnlyList<string>? captures, PathTemplate? path, string what)
     {
         if (name.Length == 0)
         {
-            diagnostics.Error(DiagnosticCode.InvalidBody, span, "empty '{}' in body; write '{name}' for a captured value or '{{}}' for literal braces");
+            diagnostics.Error(DiagnosticCode.InvalidBody, span, "empty '{}' in " + what + "; write '{name}' for a captured value or '{{}}' for literal braces");
             return 0;
         }
 
@@ -105,7 +107,7 @@ internal static class BodyTemplateReader
         var hint = suggestion is not null ? "did you mean '" + suggestion + "'?"
             : named.Count == 0 ? "path '" + path.Text + "' captures nothing; write '{{' and '}}' for literal braces"
             : "path '" + path.Text + "' captures '" + string.Join("', '", named) + "'";
-        diagnostics.Error(DiagnosticCode.UnknownCapture, span, "unknown capture '" + name + "' in body; " + hint);
+        diagnostics.Error(DiagnosticCode.UnknownCapture, span, "unknown capture '" + name + "' in " + what + "; " + hint);
         return 0;
     }
 

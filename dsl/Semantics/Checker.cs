@@ -17,13 +17,15 @@ public static class Checker
     /// <summary>Checks <paramref name="syntax"/>, reporting into <paramref name="diagnostics"/>; returns the table, or null on errors.</summary>
     public static RouteTable? Check(RouteFileSyntax syntax, DiagnosticBag diagnostics)
     {
-        var (listen, admin) = CheckListeners(syntax, diagnostics);
+        var (listen, admin, use) = CheckListeners(syntax, diagnostics);
 
-        // Names first: 'to' may refer to an upstream defined further down the file.
+        // Names first: 'to' and 'use' may refer to an upstream or group defined further down the file.
         var upstreamBlocks = new List<(BlockSyntax Block, string Name)>();
         var routeBlocks = new List<(BlockSyntax Block, string Name)>();
+        var policyBlocks = new List<(BlockSyntax Block, string Name)>();
         var upstreamFirst = new Dictionary<string, BlockSyntax>();
         var routeFirst = new Dictionary<string, BlockSyntax>();
+        var policyFirst = new Dictionary<string, BlockSyntax>();
         foreach (var block in syntax.Blocks)
         {
             if (block.Keyword.IsWord("upstream"))
@@ -33,6 +35,10 @@ public static class Checker
             else if (block.Keyword.IsWord("route"))
             {
                 routeBlocks.Add((block, CheckName(diagnostics, block, routeFirst)));
+            }
+            else if (block.Keyword.IsWord("policy"))
+            {
+                policyBlocks.Add((block, CheckName(diagnostics, block, policyFirst)));
             }
             else
             {
@@ -47,11 +53,13 @@ public static class Checker
             upstreams.Add(UpstreamChecker.Check(diagnostics, block, name));
         }
 
+        var groups = PolicyGroupChecker.Check(diagnostics, policyBlocks, use);
+
         // Route.Index is the position among the routes; it is what matchers return.
         var routes = new List<Route>();
         foreach (var (block, name) in routeBlocks)
         {
-            var route = RouteChecker.Check(diagnostics, block, name, routes.Count, upstreamFirst.Keys);
+            var route = RouteChecker.Check(diagnostics, block, name, routes.Count, upstreamFirst.Keys, groups);
             if (route is not null)
             {
                 routes.Add(route);
@@ -74,12 +82,14 @@ public static class Checker
         };
     }
 
-    /// <summary>Checks the top-level one-line directives (<c>listen</c>, <c>admin</c>) and reports unknown ones.</summary>
-    private static (ListenAddress? Listen, ListenAddress? Admin) CheckListeners(RouteFileSyntax syntax, DiagnosticBag diagnostics)
+    /// <summary>Checks the top-level one-line directives (<c>listen</c>, <c>admin</c>, <c>use</c>) and reports unknown ones;
+    /// the <c>use</c> line is returned unread, since its groups may be defined further down.</summary>
+    private static (ListenAddress? Listen, ListenAddress? Admin, DirectiveSyntax? Use) CheckListeners(RouteFileSyntax syntax, DiagnosticBag diagnostics)
     {
         var seen = new Dictionary<string, DirectiveSyntax>();
         ListenAddress? listen = null;
         ListenAddress? admin = null;
+        DirectiveSyntax? use = null;
         foreach (var directive in syntax.Directives)
         {
             var shape = DirectiveCatalog.Find(directive.Name, DirectiveLevel.TopLevel);
@@ -91,6 +101,12 @@ public static class Checker
 
             if (!DirectiveCatalog.CheckOnce(diagnostics, seen, directive, "a file") || !DirectiveCatalog.CheckArity(diagnostics, directive, shape))
             {
+                continue;
+            }
+
+            if (directive.Name == "use")
+            {
+                use = directive;
                 continue;
             }
 
@@ -106,13 +122,13 @@ public static class Checker
             }
         }
 
-        return (listen, admin);
+        return (listen, admin, use);
     }
 
     /// <summary>Checks a block's name and that no earlier block of its kind has it; returns the name ("" when missing).</summary>
     private static string CheckName(DiagnosticBag diagnostics, BlockSyntax block, Dictionary<string, BlockSyntax> first)
     {
-        // Routes and upstreams have separate name spaces: a route may share its upstream's name.
+        // Routes, upstreams and policy groups have separate name spaces: a route may share its upstream's name.
         var kind = block.Keyword.Text;
         if (block.Name is not { } name)
         {
@@ -133,7 +149,7 @@ public static class Checker
         else if (isWord && first.TryGetValue(key, out var earlier))
         {
             diagnostics.Error(
-                kind == "route" ? DiagnosticCode.DuplicateRoute : DiagnosticCode.DuplicateUpstream,
+                kind switch { "route" => DiagnosticCode.DuplicateRoute, "policy" => DiagnosticCode.DuplicatePolicy, _ => DiagnosticCode.DuplicateUpstream },
                 name.Span,
                 kind + " '" + key + "' is already defined on line " + TokenChecks.LineOf(diagnostics, earlier.Keyword.Span) + "; rename one");
             return key;

@@ -7,7 +7,7 @@ using Gateway.Dsl.Syntax;
 
 namespace Gateway.Dsl.Semantics;
 
-/// <summary>The action of a route: <c>to UPSTREAM</c> or <c>respond STATUS ["BODY"]</c>.</summary>
+/// <summary>The action of a route: <c>to UPSTREAM</c>, <c>respond STATUS ["BODY" [TYPE]]</c> or <c>redirect …</c>.</summary>
 internal sealed partial class RouteChecker
 {
     /// <summary>Reads <c>to UPSTREAM</c>; the upstream must be defined somewhere in the file.</summary>
@@ -32,10 +32,28 @@ internal sealed partial class RouteChecker
         _actionModel = new RouteAction { Kind = RouteActionKind.Forward, Upstream = name };
     }
 
-    /// <summary>Reads <c>respond STATUS ["BODY"]</c>; runs after the whole block so the path's captures are known.</summary>
+    /// <summary>Reads <c>respond STATUS ["BODY" [TYPE]]</c>; runs after the whole block so the path's captures are known.</summary>
     private void ReadRespond(DirectiveSyntax directive)
     {
         var status = ReadStatus(directive.Arguments[0]);
+
+        // A 1xx is never a final response, and a redirect without Location leaves the client nowhere to go.
+        if (status is >= 100 and < 200)
+        {
+            _diagnostics.Error(DiagnosticCode.InvalidStatus, directive.Arguments[0].Span, "status '" + status + "' is informational and never a final response; use 200 to 599");
+            status = null;
+        }
+        else if (status is 301 or 302 or 303 or 307 or 308)
+        {
+            _diagnostics.Error(DiagnosticCode.InvalidStatus, directive.Arguments[0].Span, "'respond " + status + "' sends no Location; write 'redirect " + status + " path /new/place' instead");
+            status = null;
+        }
+
+        var contentType = RouteAction.DefaultContentType;
+        if (directive.Arguments.Count > 2)
+        {
+            contentType = ReadContentType(directive.Arguments[2]) ?? contentType;
+        }
 
         // No body means an empty response body; the gateway still sends the status.
         var body = EquatableArray<TemplatePart>.Empty;
@@ -56,8 +74,31 @@ internal sealed partial class RouteChecker
         // Without a valid status there is no action to build; the error has been reported.
         if (status is not null)
         {
-            _actionModel = new RouteAction { Kind = RouteActionKind.Respond, Status = status.Value, Body = body };
+            _actionModel = new RouteAction { Kind = RouteActionKind.Respond, Status = status.Value, Body = body, ContentType = contentType };
         }
+    }
+
+    /// <summary>Reads a media type, <c>type/subtype</c> with optional <c>; parameters</c> (RFC 9110 §8.3.1).</summary>
+    private string? ReadContentType(Token token)
+    {
+        var text = token.Value;
+        var semicolon = text.IndexOf(';');
+        var essence = (semicolon < 0 ? text : text.Substring(0, semicolon)).Trim();
+        var slash = essence.IndexOf('/');
+        var valid = slash > 0 && slash < essence.Length - 1
+            && NameRules.FirstNonTokenChar(essence.Substring(0, slash)) < 0 && NameRules.FirstNonTokenChar(essence.Substring(slash + 1)) < 0;
+        foreach (var c in text)
+        {
+            valid &= !char.IsControl(c);
+        }
+
+        if (!valid)
+        {
+            _diagnostics.Error(DiagnosticCode.InvalidContentType, token.Span, "content type '" + text + "' is not 'type/subtype'; write e.g. 'application/json'");
+            return null;
+        }
+
+        return text;
     }
 
     /// <summary>Reads a status code from 100 to 599; reports and returns null otherwise.</summary>

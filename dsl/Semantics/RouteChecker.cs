@@ -15,6 +15,9 @@ internal sealed partial class RouteChecker
     private readonly BlockSyntax _block;
     private readonly string _name;
     private readonly IReadOnlyCollection<string> _upstreams;
+    private readonly PolicyGroups _groups;
+    private readonly PolicyLayer _own;
+    private readonly List<(PolicyLayer Group, Token Use)> _used = new();
     private readonly Dictionary<string, DirectiveSyntax> _seen = new();
     private readonly List<HostPattern> _hosts = new();
     private readonly List<HeaderMatch> _headers = new();
@@ -29,13 +32,16 @@ internal sealed partial class RouteChecker
     private int _priority;
     private DirectiveSyntax? _action;
     private RouteAction? _actionModel;
+    private Token? _rewrite;
 
-    private RouteChecker(DiagnosticBag diagnostics, BlockSyntax block, string name, IReadOnlyCollection<string> upstreams)
+    private RouteChecker(DiagnosticBag diagnostics, BlockSyntax block, string name, IReadOnlyCollection<string> upstreams, PolicyGroups groups)
     {
         _diagnostics = diagnostics;
         _block = block;
         _name = name;
         _upstreams = upstreams;
+        _groups = groups;
+        _own = new PolicyLayer("route '" + name + "'");
     }
 
     /// <summary>Checks <paramref name="block"/>; returns the route, or null when its path or action is missing or invalid.</summary>
@@ -44,14 +50,16 @@ internal sealed partial class RouteChecker
     /// <param name="name">The route's name.</param>
     /// <param name="index">The route's position among the file's routes.</param>
     /// <param name="upstreams">The names of every upstream in the file, for <c>to</c>.</param>
-    public static Route? Check(DiagnosticBag diagnostics, BlockSyntax block, string name, int index, IReadOnlyCollection<string> upstreams) =>
-        new RouteChecker(diagnostics, block, name, upstreams).Run(index);
+    /// <param name="groups">The file's policy groups and defaults, for <c>use</c>.</param>
+    public static Route? Check(DiagnosticBag diagnostics, BlockSyntax block, string name, int index, IReadOnlyCollection<string> upstreams, PolicyGroups groups) =>
+        new RouteChecker(diagnostics, block, name, upstreams, groups).Run(index);
 
     /// <summary>Checks every directive of the block, then the requirements that span directives.</summary>
     private Route? Run(int index)
     {
         DirectiveSyntax? respond = null;
-        foreach (var directive in _block.Directives)
+        DirectiveSyntax? redirect = null;
+        foreach (var directive in DirectiveCatalog.Lines(_block.Directives, DirectiveLevel.Route))
         {
             var shape = DirectiveCatalog.Find(directive.Name, DirectiveLevel.Route);
             if (shape is null)
@@ -60,10 +68,17 @@ internal sealed partial class RouteChecker
                 continue;
             }
 
-            // 'to' and 'respond' share one slot: a route has exactly one action.
-            var first = directive.Name is "to" or "respond" ? TakeAction(directive) : DirectiveCatalog.CheckOnceUnlessRepeatable(_diagnostics, _seen, directive, shape, "a route");
-            if (!first || !DirectiveCatalog.CheckArity(_diagnostics, directive, shape))
+            // 'to', 'respond' and 'redirect' share one slot: a route has exactly one action.
+            var first = IsAction(directive.Name) ? TakeAction(directive) : DirectiveCatalog.CheckOnceUnlessRepeatable(_diagnostics, _seen, directive, shape, "a route");
+            if (!first || !DirectiveCatalog.CheckShape(_diagnostics, directive, shape, DirectiveLevel.Route))
             {
+                continue;
+            }
+
+            // Authentication, CORS, transforms and plugins are read the same way in routes and policy groups.
+            if (PolicyReader.Handles(directive.Name))
+            {
+                PolicyReader.Read(_diagnostics, directive, _own);
                 continue;
             }
 
@@ -77,13 +92,24 @@ internal sealed partial class RouteChecker
                 case "priority": ReadPriority(directive.Arguments[0]); break;
                 case "to": ReadTo(directive.Arguments[0]); break;
                 case "respond": respond = directive; break;
+                case "redirect": redirect = directive; break;
+                case "use": ReadUse(directive); break;
+                case "rewrite": _rewrite = directive.Arguments[0]; break;
             }
         }
 
+        // Bodies, redirect paths and rewrites refer to the path's captures, so they are read once the path is known.
         if (respond is not null)
         {
             ReadRespond(respond);
         }
+
+        if (redirect is not null)
+        {
+            ReadRedirect(redirect);
+        }
+
+        var policies = MergePolicies();
 
         // A 'path' line with errors still counts as given; only a route without any gets GW0204.
         if (!_seen.ContainsKey("path"))
@@ -93,7 +119,7 @@ internal sealed partial class RouteChecker
 
         if (_action is null)
         {
-            _diagnostics.Error(DiagnosticCode.MissingAction, _block.NameSpan, "route '" + _name + "' has no action; add 'to UPSTREAM' or 'respond STATUS'");
+            _diagnostics.Error(DiagnosticCode.MissingAction, _block.NameSpan, "route '" + _name + "' has no action; add 'to UPSTREAM', 'respond STATUS' or 'redirect STATUS …'");
         }
 
         // The route is incomplete; the file has errors, so the caller returns no table anyway.
@@ -115,8 +141,12 @@ internal sealed partial class RouteChecker
             Queries = _queries.ToEquatableArray(),
             Priority = _priority,
             Action = _actionModel,
+            Policies = policies,
         };
     }
+
+    /// <summary>Whether <paramref name="keyword"/> is one of the three actions.</summary>
+    private static bool IsAction(string keyword) => keyword is "to" or "respond" or "redirect";
 
     /// <summary>Records the route's one action; reports a second <c>to</c>/<c>respond</c> and returns whether this is the first.</summary>
     private bool TakeAction(DirectiveSyntax directive)

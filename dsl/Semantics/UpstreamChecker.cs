@@ -33,7 +33,8 @@ internal static class UpstreamChecker
 
         // power_of_two is the default, as in YARP: good spread without shared counters.
         var balance = BalanceMode.PowerOfTwo;
-        foreach (var directive in block.Directives)
+        HostHeader? hostHeader = null;
+        foreach (var directive in DirectiveCatalog.Lines(block.Directives, DirectiveLevel.Upstream))
         {
             // The catalog decides which keywords an upstream takes and how many arguments each has.
             var shape = DirectiveCatalog.Find(directive.Name, DirectiveLevel.Upstream);
@@ -49,8 +50,14 @@ internal static class UpstreamChecker
                 continue;
             }
 
-            if (!DirectiveCatalog.CheckArity(diagnostics, directive, shape))
+            if (!DirectiveCatalog.CheckShape(diagnostics, directive, shape, DirectiveLevel.Upstream))
             {
+                continue;
+            }
+
+            if (directive.Name == "host-header")
+            {
+                hostHeader = PolicyReader.ReadHostHeader(diagnostics, directive.Arguments[0]);
                 continue;
             }
 
@@ -97,6 +104,7 @@ internal static class UpstreamChecker
             Name = name,
             Endpoints = endpoints.ToEquatableArray(),
             Balance = balance,
+            HostHeader = hostHeader,
             Line = TokenChecks.LineOf(diagnostics, block.Keyword.Span),
         };
     }

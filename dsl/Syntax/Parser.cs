@@ -4,7 +4,8 @@ using Gateway.Dsl.Text;
 
 namespace Gateway.Dsl.Syntax;
 
-/// <summary>Turns tokens into a <see cref="RouteFileSyntax"/>: top-level directives and <c>KEYWORD NAME { … }</c> blocks.</summary>
+/// <summary>Turns tokens into a <see cref="RouteFileSyntax"/>: top-level directives and <c>KEYWORD NAME { … }</c> blocks,
+/// whose directives may open nested blocks of their own (<c>jwt { … }</c>).</summary>
 /// <remarks>
 /// The parser checks shape only: lines, braces and block headers. It does not know which keywords exist beyond the two
 /// block keywords; the checker judges every directive. After an error it recovers at the end of the line or at the
@@ -14,6 +15,7 @@ public sealed class Parser
 {
     private const string RouteKeyword = "route";
     private const string UpstreamKeyword = "upstream";
+    private const string PolicyKeyword = "policy";
 
     // The token list always ends with one end-of-file token, so lookahead needs no bounds checks.
     private readonly IReadOnlyList<Token> _tokens;
@@ -89,6 +91,18 @@ public sealed class Parser
         var keyword = header.Keyword;
         var name = CheckHeader(header);
         var openBrace = ParseOpenBrace(header);
+        var what = keyword.Text + (name is { } n ? " '" + n.Value + "'" : string.Empty);
+        var directives = ParseBody(what, openBrace, out var closeBrace);
+        return new BlockSyntax(keyword, name, openBrace, directives, closeBrace);
+    }
+
+    /// <summary>Parses the directives of a block up to its <c>}</c>; a directive whose line ends in <c>{</c> gets a nested
+    /// block of its own (<c>jwt { … }</c>), parsed the same way.</summary>
+    /// <param name="what">The block for messages: <c>route 'users'</c>, <c>'jwt'</c>.</param>
+    /// <param name="openBrace">The block's <c>{</c>, or null when it was missing (then an unclosed block is not reported twice).</param>
+    /// <param name="closeBrace">The <c>}</c> that closed the block, or null when the block ended without one.</param>
+    private List<DirectiveSyntax> ParseBody(string what, Token? openBrace, out Token? closeBrace)
+    {
         var directives = new List<DirectiveSyntax>();
         while (true)
         {
@@ -98,14 +112,16 @@ public sealed class Parser
             {
                 case TokenKind.CloseBrace:
                     Advance();
-                    return new BlockSyntax(keyword, name, openBrace, directives, token);
+                    closeBrace = token;
+                    return directives;
 
                 case TokenKind.EndOfFile:
-                    ReportUnclosed(keyword, name, openBrace, "at the end of the file");
-                    return new BlockSyntax(keyword, name, openBrace, directives, null);
+                    ReportUnclosed(what, openBrace, "at the end of the file");
+                    closeBrace = null;
+                    return directives;
 
                 case TokenKind.OpenBrace:
-                    _diagnostics.Error(DiagnosticCode.UnexpectedOpenBrace, token.Span, "unexpected '{'; blocks do not nest, so remove it");
+                    _diagnostics.Error(DiagnosticCode.UnexpectedOpenBrace, token.Span, "unexpected '{' with no directive before it; a block opens on its directive's line, as in 'jwt {'");
                     Advance();
                     break;
 
@@ -115,25 +131,26 @@ public sealed class Parser
                     break;
 
                 default:
-                    // 'route b {' inside a block means the previous block lost its '}': end it here so that the next
-                    // block parses as written instead of drowning in follow-on errors.
+                    // 'route b {' inside a block means the block lost its '}': end it here so that the next block
+                    // parses as written instead of drowning in follow-on errors.
                     if (IsBlockKeyword(token) && LineEndsWithOpenBrace())
                     {
-                        ReportUnclosed(keyword, name, openBrace, "before '" + token.Text + "' on line " + LineOf(token.Span));
-                        return new BlockSyntax(keyword, name, openBrace, directives, null);
+                        ReportUnclosed(what, openBrace, "before '" + token.Text + "' on line " + LineOf(token.Span));
+                        closeBrace = null;
+                        return directives;
                     }
 
                     var directive = ParseDirective();
-                    directives.Add(directive);
                     if (Current.Kind == TokenKind.OpenBrace)
                     {
-                        _diagnostics.Error(
-                            DiagnosticCode.UnexpectedOpenBrace,
-                            Current.Span,
-                            "unexpected '{'; '" + directive.Name + "' does not open a block, and blocks do not nest");
+                        // The checker decides whether this keyword takes a block; the parser only reads its shape.
+                        var nestedOpen = Current;
                         Advance();
+                        var body = ParseBody("'" + directive.Name + "'", nestedOpen, out var nestedClose);
+                        directive = new DirectiveSyntax(directive.Keyword, directive.Arguments, nestedOpen, body, nestedClose);
                     }
 
+                    directives.Add(directive);
                     break;
             }
         }
@@ -213,7 +230,7 @@ public sealed class Parser
     }
 
     /// <summary>Reports a block without its <c>}</c>, at the <c>{</c> it should match.</summary>
-    private void ReportUnclosed(Token keyword, Token? name, Token? openBrace, string where)
+    private void ReportUnclosed(string what, Token? openBrace, string where)
     {
         // A block without '{' has already been reported; saying it is also unclosed adds nothing.
         if (openBrace is null)
@@ -221,14 +238,12 @@ public sealed class Parser
             return;
         }
 
-        var what = keyword.Text + (name is { } n ? " '" + n.Value + "'" : string.Empty);
-        var span = openBrace.Value.Span;
-        _diagnostics.Error(DiagnosticCode.UnclosedBlock, span, what + " is not closed " + where + "; add '}' after its last directive");
+        _diagnostics.Error(DiagnosticCode.UnclosedBlock, openBrace.Value.Span, what + " is not closed " + where + "; add '}' after its last directive");
     }
 
     /// <summary>Reports a <c>{</c> at the start of a top-level line.</summary>
     private void ReportStrayOpenBrace(Token token) =>
-        _diagnostics.Error(DiagnosticCode.UnexpectedOpenBrace, token.Span, "unexpected '{'; a block starts with 'upstream NAME {' or 'route NAME {' on one line");
+        _diagnostics.Error(DiagnosticCode.UnexpectedOpenBrace, token.Span, "unexpected '{'; a block starts with 'upstream NAME {', 'route NAME {' or 'policy NAME {' on one line");
 
     /// <summary>Reports a line that starts with a string instead of a keyword.</summary>
     private void ReportNotADirective(Token token) =>
@@ -252,8 +267,8 @@ public sealed class Parser
         }
     }
 
-    /// <summary>Whether <paramref name="token"/> is <c>route</c> or <c>upstream</c>.</summary>
-    private static bool IsBlockKeyword(Token token) => token.IsWord(RouteKeyword) || token.IsWord(UpstreamKeyword);
+    /// <summary>Whether <paramref name="token"/> is <c>route</c>, <c>upstream</c> or <c>policy</c>, the named top-level blocks.</summary>
+    private static bool IsBlockKeyword(Token token) => token.IsWord(RouteKeyword) || token.IsWord(UpstreamKeyword) || token.IsWord(PolicyKeyword);
 
     /// <summary>The 1-based line of <paramref name="span"/>, for messages.</summary>
     private int LineOf(TextSpan span) => _diagnostics.Source.GetPosition(span.Start).Line + 1;

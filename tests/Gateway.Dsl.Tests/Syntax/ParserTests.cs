@@ -92,14 +92,27 @@ public sealed class ParserTests
     }
 
     [Fact]
-    public void Parse_BraceAfterDirectiveInBlock_ReportsNesting()
+    public void Parse_BraceAfterDirectiveInBlock_OpensNestedBlock()
     {
-        var (syntax, diagnostics) = Parse("route a {\n  host x {\n  path /\n}\n");
+        var (syntax, diagnostics) = Parse("route a {\n  jwt {\n    issuer x\n  }\n  path /\n}\n");
+
+        Assert.Empty(diagnostics.Items);
+        var directives = Assert.Single(syntax.Blocks).Directives;
+        Assert.Equal(new[] { "jwt", "path" }, directives.Select(d => d.Name));
+        Assert.Equal(new[] { "issuer" }, directives[0].Body!.Select(d => d.Name));
+        Assert.NotNull(directives[0].CloseBrace);
+        Assert.Null(directives[1].Body);
+    }
+
+    [Fact]
+    public void Parse_NestedBlockNotClosed_ReportsAtItsBrace()
+    {
+        var (_, diagnostics) = Parse("route a {\n  jwt {\n    issuer x\n}\n");
 
         var diagnostic = Assert.Single(diagnostics.Items);
-        Assert.Equal(DiagnosticCode.UnexpectedOpenBrace, diagnostic.Code);
-        Assert.Equal(new TextSpan(19, 1), diagnostic.Span);
-        Assert.Equal(new[] { "host", "path" }, Assert.Single(syntax.Blocks).Directives.Select(d => d.Name));
+        Assert.Equal(DiagnosticCode.UnclosedBlock, diagnostic.Code);
+        Assert.Equal(new TextSpan(8, 1), diagnostic.Span);
+        Assert.StartsWith("route 'a' is not closed at the end of the file", diagnostic.Message);
     }
 
     [Fact]
