@@ -1,8 +1,13 @@
 using Gateway.Admin;
 using Gateway.Forwarding;
 using Gateway.Hosting;
+using Gateway.Dsl;
+using Gateway.Dsl.Model;
+using Gateway.Dsl.Planning;
 using Gateway.Logging;
+using Gateway.Policies;
 using Gateway.Routing;
+using Gateway.Upstreams;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Gateway;
@@ -26,14 +31,13 @@ public static class GatewayApp
         var options = GatewayOptions.From(builder.Configuration);
 
         // The route table comes first: it names the listen addresses, and a gateway without routes must not start.
-        var snapshot = LoadRouteTable(options, errors);
-        if (snapshot is null)
+        if (LoadRouteTable(options, errors) is not var (source, table, plan))
         {
             return null;
         }
 
-        var publicText = options.Listen ?? ListenEndpoint.TextOf(snapshot.Table.Listen, GatewayOptions.DefaultListen);
-        var adminText = options.Admin ?? ListenEndpoint.TextOf(snapshot.Table.Admin, GatewayOptions.DefaultAdmin);
+        var publicText = options.Listen ?? ListenEndpoint.TextOf(table.Listen, GatewayOptions.DefaultListen);
+        var adminText = options.Admin ?? ListenEndpoint.TextOf(table.Admin, GatewayOptions.DefaultAdmin);
         if (!ListenEndpoint.TryParse(publicText, out var publicEndPoint) || !ListenEndpoint.TryParse(adminText, out var adminEndPoint))
         {
             errors.WriteLine($"error: listen address '{publicText}' or admin address '{adminText}' is not host:port with an IP address, 'localhost' or '*'.");
@@ -57,17 +61,24 @@ public static class GatewayApp
             listeners.Bind(kestrel, publicEndPoint, adminEndPoint);
         });
 
-        var tables = new RouteTableHolder();
-        tables.Swap(snapshot);
         builder.Services.AddHttpForwarder();
-        builder.Services.AddSingleton(tables);
+        builder.Services.AddSingleton<RouteTableHolder>();
         builder.Services.AddSingleton(listeners);
         builder.Services.AddSingleton(new ForwarderClient(options.ConnectTimeout));
         builder.Services.AddSingleton(new ForwarderRequestConfig { ActivityTimeout = options.UpstreamTimeout });
+        builder.Services.AddSingleton<UpstreamRegistry>();
+        builder.Services.AddSingleton<PolicyFactory>();
+        builder.Services.AddSingleton(services => new SnapshotServices(
+            services.GetRequiredService<UpstreamRegistry>(), services.GetRequiredService<PolicyFactory>(), services.GetRequiredService<ForwarderRequestConfig>()));
         builder.Services.AddSingleton<GatewayMiddleware>();
         builder.Services.AddSingleton<AdminHandler>();
 
         var app = builder.Build();
+
+        // Policies need the app's services (HTTP clients, loggers), so the snapshot is built once they exist.
+        var snapshot = RouteTableSnapshot.Create(table, source.CreateMatcher(plan), source.Router, app.Services.GetRequiredService<SnapshotServices>());
+        var tables = app.Services.GetRequiredService<RouteTableHolder>();
+        tables.Swap(snapshot);
         var gateway = app.Services.GetRequiredService<GatewayMiddleware>();
         var admin = app.Services.GetRequiredService<AdminHandler>();
 
@@ -82,7 +93,7 @@ public static class GatewayApp
     }
 
     // A configured route file is read and interpreted; otherwise the router generated at build time is used.
-    private static RouteTableSnapshot? LoadRouteTable(GatewayOptions options, TextWriter errors)
+    private static (RouteSource Source, RouteTable Table, MatchPlan Plan)? LoadRouteTable(GatewayOptions options, TextWriter errors)
     {
         var source = CompiledRoutes.Source;
         if (options.RoutesFile is { Length: > 0 } path)
@@ -101,8 +112,8 @@ public static class GatewayApp
             source = RouteSource.Interpreted(text, path);
         }
 
-        var snapshot = RouteTableLoader.TryLoad(source, out var result);
-        if (snapshot is null)
+        var result = RouteFile.Parse(source.Text, source.Path);
+        if (result.Table is not { } table || result.Plan is not { } plan)
         {
             foreach (var diagnostic in result.Diagnostics)
             {
@@ -113,8 +124,10 @@ public static class GatewayApp
             {
                 errors.WriteLine($"error: route file '{source.Path}' produced no route table.");
             }
+
+            return null;
         }
 
-        return snapshot;
+        return (source, table, plan);
     }
 }

@@ -1,61 +1,78 @@
 using Gateway.Forwarding;
 using Gateway.Logging;
+using Gateway.Pipeline;
 using Gateway.Responses;
 using Gateway.Routing;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Gateway;
 
-/// <summary>The request path of the public listener, in one method: match, respond or pick an endpoint, forward, map errors.</summary>
-/// <remarks>Terminal: it answers every request it is given. Built once and shared; per-request state lives in locals.</remarks>
+/// <summary>The request path of the public listener, in one method: match, run the route's policies, act (respond,
+/// redirect or forward), and end in one outcome.</summary>
+/// <remarks>Terminal: it answers every request it is given. Built once and shared; per-request state lives in one
+/// <see cref="RequestContext"/>.</remarks>
 public sealed class GatewayMiddleware
 {
     private readonly RouteTableHolder _tables;
     private readonly IHttpForwarder _forwarder;
     private readonly HttpMessageInvoker _client;
-    private readonly ForwarderRequestConfig _requestConfig;
     private readonly ILogger _logger;
 
     /// <summary>Creates the request path over the current route table and the shared forwarding client.</summary>
-    public GatewayMiddleware(RouteTableHolder tables, IHttpForwarder forwarder, ForwarderClient client, ForwarderRequestConfig requestConfig,
-        ILogger<GatewayMiddleware> logger)
+    public GatewayMiddleware(RouteTableHolder tables, IHttpForwarder forwarder, ForwarderClient client, ILogger<GatewayMiddleware> logger)
     {
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(forwarder);
         ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(requestConfig);
         ArgumentNullException.ThrowIfNull(logger);
         _tables = tables;
         _forwarder = forwarder;
         _client = client.Invoker;
-        _requestConfig = requestConfig;
         _logger = logger;
     }
 
-    /// <summary>Serves one request.</summary>
-    /// <remarks>
-    /// <code>
-    /// 0. take the current snapshot once   ── none loaded ──────────────► 503 problem
-    /// 1. match host/path/method/headers   ── no route ─────────────────► 404 problem (Debug log)
-    /// 2. respond route?                   ── yes ─────────────────────► status + body with captured values
-    /// 3. pick an endpoint (balancer)      ── upstream has none ────────► 503 problem (Warning log)
-    /// 4. forward through IHttpForwarder   ── streams both bodies; WebSocket upgrades pass through
-    /// 5. ForwarderError → status + log    ── 502 unreachable/reset, 504 timeout, client abort: Debug only
-    /// </code>
-    /// Failures are values (a <see cref="ForwarderError"/>, a missing match), never exceptions.
-    /// </remarks>
+    /// <summary>Serves one request, then records its outcome once.</summary>
     public async Task InvokeAsync(HttpContext context)
     {
-        // 0. The request keeps this snapshot to the end, even if a reload replaces it meanwhile.
-        var table = _tables.Current;
-        if (table is null)
+        // The request keeps this snapshot to the end, even if a reload replaces it meanwhile.
+        var request = new RequestContext(context, _tables.Current);
+        context.Features.Set(request);
+        try
+        {
+            await ServeAsync(request);
+        }
+        finally
+        {
+            Completed(request);
+        }
+    }
+
+    /// <summary>The request path.</summary>
+    /// <remarks>
+    /// <code>
+    /// 1. snapshot loaded?                  ── no ──────────────────────► 503 problem
+    /// 2. match host/path/method/headers    ── no route ────────────────► 404 problem (Debug log)
+    /// 3. route's policies, in fixed order  ── a policy answers ────────► its answer (401, 403, preflight, …)
+    /// 4. respond / redirect routes         ── answer here, with the route's response policies
+    /// 5. pick an endpoint (balancer)       ── upstream has none ───────► 503 problem (Warning log)
+    /// 6. forward through IHttpForwarder    ── streams both bodies; the route's transformer edits both ways
+    /// 7. ForwarderError → status + log     ── 502 unreachable/reset, 504 timeout, client abort: Debug only
+    /// </code>
+    /// Failures are values (a <see cref="ForwarderError"/>, a missing match, a policy's answer), never exceptions.
+    /// </remarks>
+    private async Task ServeAsync(RequestContext request)
+    {
+        var context = request.Http;
+
+        // 1. No table yet: nothing can be routed.
+        if (request.Snapshot is not { } table)
         {
             Log.NoRouteTable(_logger);
-            await ProblemResponse.NoRouteTable.WriteAsync(context);
+            await request.AnswerAsync(ProblemResponse.NoRouteTable, OutcomeReason.NoRouteTable);
             return;
         }
 
-        // 1. Match. RouteRequest is a view over strings Kestrel already holds; matching allocates nothing.
+        // 2. Match. RouteRequest is a view over strings Kestrel already holds; matching allocates nothing.
         var match = table.Matcher.Match(RouteRequest.From(context.Request));
         if (!match.Success)
         {
@@ -66,45 +83,80 @@ public sealed class GatewayMiddleware
                 Log.NoRoute(_logger, context.Request.Method, context.Request.Host.Value ?? string.Empty, context.Request.Path.Value ?? "/");
             }
 
-            await ProblemResponse.NoRoute.WriteAsync(context);
+            await request.AnswerAsync(ProblemResponse.NoRoute, OutcomeReason.NoRoute);
             return;
         }
 
         var route = table.GetRoute(match.RouteIndex);
+        request.Matched(route, match);
 
-        // 2. Respond routes answer here, like nginx `return`.
-        if (route.Respond is { } respond)
+        // 3. Policies: each continues or answers; their order is fixed by the gateway, not by the file.
+        if (!await route.Policies.RunAsync(request))
         {
-            await respond.WriteAsync(context, match);
             return;
         }
 
-        // 3. Pick an endpoint from the upstream's current endpoint array.
+        // 4. Respond and redirect routes answer here, like nginx `return`.
+        if (route.Respond is { } respond)
+        {
+            request.Answered(respond.Status, OutcomeReason.Responded);
+            route.ApplyResponsePolicies(request);
+            await respond.WriteAsync(context, request.Match);
+            return;
+        }
+
+        if (route.Redirect is { } redirect)
+        {
+            request.Answered(redirect.Status, OutcomeReason.Redirected);
+            route.ApplyResponsePolicies(request);
+            await redirect.WriteAsync(request);
+            return;
+        }
+
+        // 5. Pick an endpoint from the upstream's current endpoint array.
         var upstream = route.Upstream!;
         var endpoint = upstream.Pick();
         if (endpoint is null)
         {
             Log.NoEndpoint(_logger, route.Name, upstream.Name);
-            await ProblemResponse.NoEndpoint.WriteAsync(context);
+            await request.AnswerAsync(ProblemResponse.NoEndpoint, OutcomeReason.NoEndpoint);
             return;
         }
 
-        // 4. Forward. The in-flight count covers the whole exchange, body streaming included, for least-requests and p2c.
+        // 6. Forward. The in-flight count covers the whole exchange, body streaming included, for least-requests and p2c.
+        request.Endpoint = endpoint;
         ForwarderError error;
         endpoint.Enter();
         try
         {
-            error = await _forwarder.SendAsync(context, endpoint.Address, _client, _requestConfig, RouteTransformer.Instance);
+            error = await _forwarder.SendAsync(context, endpoint.Address, _client, route.RequestConfig, route.Transformer);
         }
         finally
         {
             endpoint.Exit();
         }
 
-        // 5. Map a failure to a status code and one log line.
-        if (error != ForwarderError.None)
+        // 7. Map a failure to a status code and one log line; the classification is separate from the answer, so a
+        //    retry can look at it before anything is written.
+        if (error == ForwarderError.None)
         {
-            await ForwardErrors.ReportAsync(context, error, route, endpoint, _logger);
+            request.Forwarded(context.Response.StatusCode, OutcomeReason.Forwarded);
+            return;
+        }
+
+        var outcome = ForwardErrors.Classify(error);
+        request.Forwarded(context.Response.HasStarted ? context.Response.StatusCode : outcome.StatusCode, outcome.Reason);
+        await ForwardErrors.ReportAsync(context, error, outcome, route, endpoint, _logger);
+    }
+
+    /// <summary>The one place a request's end is seen: every exit above has set the outcome by now.</summary>
+    private void Completed(RequestContext request)
+    {
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            var outcome = request.Outcome;
+            Log.RequestCompleted(_logger, request.Http.Request.Method, request.Path, request.Route?.Name ?? "-", outcome.Status,
+                outcome.Reason, outcome.Answerer);
         }
     }
 }

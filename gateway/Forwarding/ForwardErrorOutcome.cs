@@ -1,3 +1,4 @@
+using Gateway.Pipeline;
 using Gateway.Responses;
 using Microsoft.Extensions.Logging;
 
@@ -8,11 +9,12 @@ namespace Gateway.Forwarding;
 /// <param name="Level">The log level: Warning when the upstream failed, Debug when the client went away.</param>
 /// <param name="Problem">The body answered, or null when the client caused the failure (aborted, or broke its request
 /// body) and nothing is written back.</param>
-public readonly record struct ForwardErrorOutcome(int StatusCode, LogLevel Level, ProblemResponse? Problem)
+/// <param name="Reason">The request's outcome reason.</param>
+public readonly record struct ForwardErrorOutcome(int StatusCode, LogLevel Level, ProblemResponse? Problem, OutcomeReason Reason)
 {
     /// <summary>An outcome that answers <paramref name="problem"/>, with its status.</summary>
-    public ForwardErrorOutcome(ProblemResponse problem, LogLevel level)
-        : this(problem.Status, level, problem)
+    public ForwardErrorOutcome(ProblemResponse problem, LogLevel level, OutcomeReason reason)
+        : this(problem.Status, level, problem, reason)
     {
     }
 

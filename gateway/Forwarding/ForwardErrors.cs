@@ -1,4 +1,5 @@
 using Gateway.Logging;
+using Gateway.Pipeline;
 using Gateway.Responses;
 using Gateway.Routing;
 using Gateway.Upstreams;
@@ -15,14 +16,14 @@ namespace Gateway.Forwarding;
 /// </remarks>
 public static class ForwardErrors
 {
-    private static readonly ForwardErrorOutcome UpstreamFailed = new(ProblemResponse.BadGateway, LogLevel.Warning);
-    private static readonly ForwardErrorOutcome UpstreamTimedOut = new(ProblemResponse.GatewayTimeout, LogLevel.Warning);
-    private static readonly ForwardErrorOutcome ClientGone = new(StatusCodes.Status400BadRequest, LogLevel.Debug, Problem: null);
+    private static readonly ForwardErrorOutcome UpstreamFailed = new(ProblemResponse.BadGateway, LogLevel.Warning, OutcomeReason.UpstreamFailed);
+    private static readonly ForwardErrorOutcome UpstreamTimedOut = new(ProblemResponse.GatewayTimeout, LogLevel.Warning, OutcomeReason.UpstreamTimedOut);
+    private static readonly ForwardErrorOutcome ClientGone = new(StatusCodes.Status400BadRequest, LogLevel.Debug, Problem: null, OutcomeReason.ClientAborted);
 
     /// <summary>The outcome for <paramref name="error"/>; <see cref="ForwarderError.None"/> is not an error and maps to 200.</summary>
     public static ForwardErrorOutcome Classify(ForwarderError error) => error switch
     {
-        ForwarderError.None => new(StatusCodes.Status200OK, LogLevel.None, Problem: null),
+        ForwarderError.None => new(StatusCodes.Status200OK, LogLevel.None, Problem: null, OutcomeReason.Forwarded),
 
         // Could not connect, the connection was reset, or the upstream's answer was unusable.
         ForwarderError.Request or ForwarderError.RequestCreation or ForwarderError.ResponseHeaders
@@ -38,16 +39,19 @@ public static class ForwardErrors
             or ForwarderError.UpgradeRequestCanceled or ForwarderError.UpgradeRequestClient
             or ForwarderError.UpgradeResponseCanceled or ForwarderError.UpgradeResponseClient => ClientGone,
 
-        ForwarderError.NoAvailableDestinations => new(ProblemResponse.NoEndpoint, LogLevel.Warning),
+        ForwarderError.NoAvailableDestinations => new(ProblemResponse.NoEndpoint, LogLevel.Warning, OutcomeReason.NoEndpoint),
 
         // An error added by a later YARP version: treat it as the upstream's, the safe default for a status code.
         _ => UpstreamFailed,
     };
 
     /// <summary>Logs the failure once and, if the response has not started and the client is still there, answers with a problem.</summary>
-    public static Task ReportAsync(HttpContext context, ForwarderError error, RouteEntry route, EndpointState endpoint, ILogger logger)
+    public static Task ReportAsync(HttpContext context, ForwarderError error, RouteEntry route, EndpointState endpoint, ILogger logger) =>
+        ReportAsync(context, error, Classify(error), route, endpoint, logger);
+
+    /// <summary>Logs the failure once and answers with <paramref name="outcome"/>'s problem when it has one.</summary>
+    public static Task ReportAsync(HttpContext context, ForwarderError error, ForwardErrorOutcome outcome, RouteEntry route, EndpointState endpoint, ILogger logger)
     {
-        var outcome = Classify(error);
         if (logger.IsEnabled(outcome.Level))
         {
             // YARP records the exception behind the error in this feature.
@@ -62,6 +66,12 @@ public static class ForwardErrors
         {
             // Either no one is listening, or the status line is already sent and YARP has aborted the response.
             return Task.CompletedTask;
+        }
+
+        // A route's CORS and header edits apply to the gateway's own answers too.
+        if (context.Features.Get<RequestContext>() is { } request)
+        {
+            route.ApplyResponsePolicies(request);
         }
 
         return problem.WriteAsync(context);

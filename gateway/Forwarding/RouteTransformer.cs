@@ -1,22 +1,36 @@
 using System.Net;
+using System.Text;
+using Gateway.Dsl.Model;
+using Gateway.Pipeline;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Gateway.Forwarding;
 
-/// <summary>The request and response changes the gateway makes when forwarding: X-Forwarded-* in, hop-by-hop headers out.</summary>
+/// <summary>One route's changes to forwarded requests and responses: the upstream path (<c>rewrite</c>,
+/// <c>strip-prefix</c>, <c>add-prefix</c>), the <c>Host</c> header, X-Forwarded-* in, hop-by-hop headers out, and the
+/// route's response policies.</summary>
 /// <remarks>
-/// The path and query are forwarded unchanged: YARP appends them to the endpoint's base URI (the destination prefix)
-/// when the transformer leaves <c>RequestUri</c> unset. The Host header becomes the endpoint's, as in YARP's default
-/// transformer; the client's Host travels in X-Forwarded-Host. A subclass of YARP's <see cref="HttpTransformer"/>,
-/// which is designed for inheritance.
+/// Built once per route per table snapshot. Without a path change the path and query are forwarded unchanged: YARP
+/// appends them to the endpoint's base URI when <c>RequestUri</c> is left unset. The upstream sees the client's
+/// <c>Host</c> unless the route or its upstream says <c>host-header endpoint</c> or a fixed name (the client's also
+/// travels in X-Forwarded-Host). A subclass of YARP's <see cref="HttpTransformer"/>, which is designed for inheritance.
 /// </remarks>
 public sealed class RouteTransformer : HttpTransformer
 {
-    /// <summary>The shared instance; it holds no state.</summary>
-    public static readonly RouteTransformer Instance = new();
+    /// <summary>The transformer of a route that keeps the defaults: client host, path unchanged, no response policies.</summary>
+    public static readonly RouteTransformer Unchanged = new(HostHeader.Client, path: null);
 
-    private RouteTransformer()
+    private readonly HostHeader _host;
+    private readonly PathRewrite? _path;
+
+    /// <summary>Creates the transformer of a route.</summary>
+    /// <param name="host">Whose <c>Host</c> the upstream sees.</param>
+    /// <param name="path">How the upstream path is made, or null to forward it unchanged.</param>
+    public RouteTransformer(HostHeader host, PathRewrite? path)
     {
+        ArgumentNullException.ThrowIfNull(host);
+        _host = host;
+        _path = path;
     }
 
     /// <inheritdoc/>
@@ -28,7 +42,20 @@ public sealed class RouteTransformer : HttpTransformer
 
         var request = httpContext.Request;
         ConnectionHeaders.RemoveNamed(request.Headers.Connection, proxyRequest.Headers, proxyRequest.Content?.Headers);
-        proxyRequest.Headers.Host = null;
+
+        // HttpClient sends the request URI's authority when Host is unset, which is the endpoint's.
+        proxyRequest.Headers.Host = _host.Kind switch
+        {
+            HostHeaderKind.Client => request.Host.HasValue ? request.Host.Value : null,
+            HostHeaderKind.Fixed => _host.Value,
+            _ => null,
+        };
+
+        if (_path is not null)
+        {
+            var path = UpstreamPath(httpContext, _path);
+            proxyRequest.RequestUri = RequestUtilities.MakeDestinationAddress(destinationPrefix, path, request.QueryString);
+        }
 
         // X-Forwarded-For grows by one address per proxy; Proto and Host describe the first hop, which is this one
         // unless a trusted proxy in front says otherwise (not supported yet).
@@ -48,7 +75,57 @@ public sealed class RouteTransformer : HttpTransformer
             ConnectionHeaders.RemoveNamed(proxyResponse.Headers.Connection, httpContext.Response.Headers);
         }
 
+        // The route's header edits and CORS headers apply to the upstream's answer as to the gateway's own.
+        if (proxyResponse is not null && httpContext.Features.Get<RequestContext>() is { Route: { } route } context)
+        {
+            route.ApplyResponsePolicies(context);
+        }
+
         return proceed;
+    }
+
+    /// <summary>The upstream path for a request: the rewrite template filled with captures, or the request path with
+    /// its prefix stripped and/or another put in front.</summary>
+    /// <remarks>A path that does not start with the strip prefix (segment-wise: <c>/api</c> strips <c>/api/x</c> and
+    /// <c>/api</c>, not <c>/apix</c>) is forwarded as it is. Captures are the decoded path's text; YARP escapes the
+    /// result when it builds the URI.</remarks>
+    public static PathString UpstreamPath(HttpContext httpContext, PathRewrite rewrite)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        ArgumentNullException.ThrowIfNull(rewrite);
+        var path = httpContext.Request.Path.Value ?? "/";
+        if (rewrite.IsTemplate)
+        {
+            var context = httpContext.Features.Get<RequestContext>()
+                ?? throw new InvalidOperationException("A rewrite needs the request's captures; the gateway sets RequestContext before forwarding.");
+            var builder = new StringBuilder();
+            foreach (var part in rewrite.Template)
+            {
+                if (part.IsCapture)
+                {
+                    builder.Append(context.Capture(part.CaptureIndex));
+                }
+                else
+                {
+                    builder.Append(part.Text);
+                }
+            }
+
+            return new PathString(builder.ToString());
+        }
+
+        if (rewrite.StripPrefix is { } strip && strip != "/" && path.StartsWith(strip, StringComparison.Ordinal)
+            && (path.Length == strip.Length || path[strip.Length] == '/'))
+        {
+            path = path.Length == strip.Length ? "/" : path[strip.Length..];
+        }
+
+        if (rewrite.AddPrefix is { } add && add != "/")
+        {
+            path = path == "/" ? add : add + path;
+        }
+
+        return new PathString(path);
     }
 
     /// <summary>Appends the client's address to an incoming X-Forwarded-For value.</summary>

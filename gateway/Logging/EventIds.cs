@@ -26,6 +26,9 @@ public static class EventIds
     /// <summary>No route table is loaded yet (503).</summary>
     public const int NoRouteTable = 202;
 
+    /// <summary>A request ended; its outcome (Debug, until access logs exist).</summary>
+    public const int RequestCompleted = 203;
+
     /// <summary>Forwarding to an upstream endpoint failed; the level says whose fault it was.</summary>
     public const int ForwardFailed = 300;
 }

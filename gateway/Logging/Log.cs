@@ -38,6 +38,12 @@ public static partial class Log
     [LoggerMessage(EventId = EventIds.NoRouteTable, Level = LogLevel.Warning, Message = "No route table is loaded")]
     public static partial void NoRouteTable(ILogger logger);
 
+    /// <summary>A request ended, with who answered, the status and why.</summary>
+    [LoggerMessage(EventId = EventIds.RequestCompleted, Level = LogLevel.Debug,
+        Message = "{Method} {Path} route {Route}: {StatusCode} {Reason} by {Answerer}")]
+    public static partial void RequestCompleted(ILogger logger, string method, string path, string route, int statusCode,
+        Gateway.Pipeline.OutcomeReason reason, Gateway.Pipeline.Answerer answerer);
+
     /// <summary>Forwarding failed; <paramref name="level"/> comes from <c>ForwardErrors</c>.</summary>
     /// <remarks>The cause is logged as its message, not as an exception, so that an expected upstream failure stays one
     /// line instead of a stack trace.</remarks>

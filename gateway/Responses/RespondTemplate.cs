@@ -7,27 +7,30 @@ namespace Gateway.Responses;
 /// <summary>A <c>respond STATUS "body"</c> action, ready to write: literal parts pre-encoded, captures filled in per request.</summary>
 public sealed class RespondTemplate
 {
-    private const string TextPlain = "text/plain; charset=utf-8";
-
     // Literal parts hold their UTF-8 bytes; capture parts hold null and their capture index.
     private readonly (byte[]? Literal, int CaptureIndex)[] _parts;
 
     /// <summary>Prepares the body for <paramref name="status"/> from the route's template parts.</summary>
-    public RespondTemplate(int status, IEnumerable<TemplatePart> parts)
+    public RespondTemplate(int status, IEnumerable<TemplatePart> parts, string contentType = RouteAction.DefaultContentType)
     {
         ArgumentNullException.ThrowIfNull(parts);
+        ArgumentException.ThrowIfNullOrEmpty(contentType);
         Status = status;
+        ContentType = contentType;
         _parts = parts.Select(p => p.IsCapture ? (null, p.CaptureIndex) : (Encoding.UTF8.GetBytes(p.Text), -1)).ToArray();
     }
 
     /// <summary>The status code to answer with.</summary>
     public int Status { get; }
 
+    /// <summary>The body's media type.</summary>
+    public string ContentType { get; }
+
     /// <summary>Builds the template of a respond action.</summary>
     public static RespondTemplate From(RouteAction action)
     {
         ArgumentNullException.ThrowIfNull(action);
-        return new RespondTemplate(action.Status, action.Body);
+        return new RespondTemplate(action.Status, action.Body, action.ContentType);
     }
 
     /// <summary>Writes the status and the body, with each capture's text taken from the request path.</summary>
@@ -48,7 +51,7 @@ public sealed class RespondTemplate
             length += literal?.Length ?? Encoding.UTF8.GetByteCount(match.GetCaptureText(capture, path));
         }
 
-        response.ContentType = TextPlain;
+        response.ContentType = ContentType;
         response.ContentLength = length;
 
         // The body is reflected request text; nosniff stops a browser from reading it as HTML.

@@ -1,19 +1,34 @@
 using Gateway.Dsl.Model;
+using Gateway.Forwarding;
+using Gateway.Pipeline;
+using Gateway.Policies;
 using Gateway.Responses;
 using Gateway.Upstreams;
+using Yarp.ReverseProxy.Forwarder;
 using Route = Gateway.Dsl.Model.Route;
 
 namespace Gateway.Routing;
 
-/// <summary>A route's run-time parts, built once per snapshot: what the gateway does after the matcher picks the route.</summary>
-/// <remarks>Exactly one of <see cref="Respond"/> and <see cref="Upstream"/> is set, as the route's action says.</remarks>
+/// <summary>A route's run-time parts, built once per snapshot: its policies, and what the gateway does after they let
+/// the request through.</summary>
+/// <remarks>Exactly one of <see cref="Respond"/>, <see cref="Redirect"/> and <see cref="Upstream"/> is set, as the
+/// route's action says. A forwarding route has its own transformer and forwarding settings: nothing process-wide
+/// stands in for a route's choices.</remarks>
 public sealed class RouteEntry
 {
-    private RouteEntry(Route route, RespondTemplate? respond, UpstreamPool? upstream)
+    private readonly IResponsePolicy[] _responsePolicies;
+
+    private RouteEntry(Route route, RoutePolicySet policies, RespondTemplate? respond, RedirectResponse? redirect, UpstreamPool? upstream,
+        RouteTransformer transformer, ForwarderRequestConfig requestConfig)
     {
         Route = route;
+        Policies = policies.Chain;
+        _responsePolicies = policies.Response.ToArray();
         Respond = respond;
+        Redirect = redirect;
         Upstream = upstream;
+        Transformer = transformer;
+        RequestConfig = requestConfig;
     }
 
     /// <summary>The checked route.</summary>
@@ -22,26 +37,66 @@ public sealed class RouteEntry
     /// <summary>The route's name, for logs.</summary>
     public string Name => Route.Name;
 
+    /// <summary>The request policies, run in order before the action.</summary>
+    public PolicyChain Policies { get; }
+
     /// <summary>The body to answer with, for a <c>respond</c> route; otherwise null.</summary>
     public RespondTemplate? Respond { get; }
+
+    /// <summary>Where to send the client, for a <c>redirect</c> route; otherwise null.</summary>
+    public RedirectResponse? Redirect { get; }
 
     /// <summary>The upstream to forward to, for a <c>to</c> route; otherwise null.</summary>
     public UpstreamPool? Upstream { get; }
 
+    /// <summary>The route's request and response changes when forwarding.</summary>
+    public RouteTransformer Transformer { get; }
+
+    /// <summary>The route's forwarding settings (timeouts, HTTP version).</summary>
+    public ForwarderRequestConfig RequestConfig { get; }
+
+    /// <summary>Whether the route explicitly accepts <paramref name="method"/> (not merely every method).</summary>
+    public bool Names(MethodSet method) => (Route.Methods & method) != 0;
+
+    /// <summary>Runs the response policies (header edits, CORS) on the response about to be sent.</summary>
+    public void ApplyResponsePolicies(RequestContext context)
+    {
+        foreach (var policy in _responsePolicies)
+        {
+            policy.Apply(context);
+        }
+    }
+
     /// <summary>Builds the entry for <paramref name="route"/>, finding its upstream among <paramref name="upstreams"/>.</summary>
+    /// <param name="route">The checked route.</param>
+    /// <param name="upstreams">The snapshot's upstreams by name.</param>
+    /// <param name="policies">Builds the route's policies.</param>
+    /// <param name="defaults">The process-wide forwarding settings, the route's unless it says otherwise.</param>
     /// <exception cref="InvalidOperationException">The route names an upstream that is not there; the checker prevents this.</exception>
-    public static RouteEntry Create(Route route, IReadOnlyDictionary<string, UpstreamPool> upstreams)
+    public static RouteEntry Create(Route route, IReadOnlyDictionary<string, UpstreamPool> upstreams, PolicyFactory policies, ForwarderRequestConfig defaults)
     {
         ArgumentNullException.ThrowIfNull(route);
         ArgumentNullException.ThrowIfNull(upstreams);
-        if (route.Action.Kind == RouteActionKind.Respond)
+        ArgumentNullException.ThrowIfNull(policies);
+        ArgumentNullException.ThrowIfNull(defaults);
+        var built = policies.Build(route);
+        switch (route.Action.Kind)
         {
-            return new RouteEntry(route, RespondTemplate.From(route.Action), upstream: null);
+            case RouteActionKind.Respond:
+                return new RouteEntry(route, built, RespondTemplate.From(route.Action), null, null, RouteTransformer.Unchanged, defaults);
+            case RouteActionKind.Redirect:
+                return new RouteEntry(route, built, null, new RedirectResponse(route.Action.Redirect!), null, RouteTransformer.Unchanged, defaults);
         }
 
         var name = route.Action.Upstream ?? string.Empty;
-        return upstreams.TryGetValue(name, out var pool)
-            ? new RouteEntry(route, respond: null, pool)
-            : throw new InvalidOperationException($"Route '{route.Name}' names upstream '{name}', which the table does not define.");
+        if (!upstreams.TryGetValue(name, out var pool))
+        {
+            throw new InvalidOperationException($"Route '{route.Name}' names upstream '{name}', which the table does not define.");
+        }
+
+        // The route's host-header wins over its upstream's, and both over the default (the client's Host).
+        var host = route.Policies.HostHeader ?? pool.Definition.HostHeader ?? HostHeader.Client;
+        var transformer = host == HostHeader.Client && route.Policies.Path is null ? RouteTransformer.Unchanged : new RouteTransformer(host, route.Policies.Path);
+        return new RouteEntry(route, built, null, null, pool, transformer, defaults);
     }
 }

@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
 using Gateway.Dsl.Model;
+using Gateway.Policies;
 using Gateway.Upstreams;
+using Yarp.ReverseProxy.Forwarder;
 
 namespace Gateway.Routing;
 
@@ -47,16 +49,23 @@ public sealed class RouteTableSnapshot : IDisposable
     /// <summary>The run-time parts of the route the matcher returned.</summary>
     public RouteEntry GetRoute(int routeIndex) => _routes[routeIndex];
 
+    /// <summary>Builds the run-time parts of every upstream and route of <paramref name="table"/>, with fresh upstreams
+    /// and no services for policies (tests, and tables without policies that need any).</summary>
+    public static RouteTableSnapshot Create(RouteTable table, IRouteMatcher matcher, string router) =>
+        Create(table, matcher, router, new SnapshotServices(new UpstreamRegistry(), new PolicyFactory(), new ForwarderRequestConfig()));
+
     /// <summary>Builds the run-time parts of every upstream and route of <paramref name="table"/>.</summary>
     /// <param name="table">A checked table (no errors).</param>
     /// <param name="matcher">A matcher whose route indexes are positions in <see cref="RouteTable.Routes"/>.</param>
     /// <param name="router">The matcher's kind, for logs.</param>
-    public static RouteTableSnapshot Create(RouteTable table, IRouteMatcher matcher, string router)
+    /// <param name="services">The process-wide parts a snapshot is built with.</param>
+    public static RouteTableSnapshot Create(RouteTable table, IRouteMatcher matcher, string router, SnapshotServices services)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(matcher);
-        var upstreams = table.Upstreams.ToFrozenDictionary(u => u.Name, UpstreamPool.From, StringComparer.Ordinal);
-        var routes = table.Routes.Select(r => RouteEntry.Create(r, upstreams)).ToArray();
+        ArgumentNullException.ThrowIfNull(services);
+        var upstreams = services.Upstreams.Resolve(table.Upstreams).ToFrozenDictionary(StringComparer.Ordinal);
+        var routes = table.Routes.Select(r => RouteEntry.Create(r, upstreams, services.Policies, services.Forwarding)).ToArray();
         return new RouteTableSnapshot(table, matcher, router, routes, upstreams);
     }
 

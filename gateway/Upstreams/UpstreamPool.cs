@@ -4,19 +4,24 @@ using Gateway.Dsl.Model;
 namespace Gateway.Upstreams;
 
 /// <summary>An upstream at run time: its current endpoints and the balancer that chooses among them.</summary>
-/// <remarks>Built once per route-table snapshot from the checked <see cref="Upstream"/>; routes share it by reference.</remarks>
+/// <remarks>Built from the checked <see cref="Upstream"/> and kept by <see cref="UpstreamRegistry"/> across snapshots
+/// while the definition stays the same; routes share it by reference.</remarks>
 public sealed class UpstreamPool
 {
     /// <summary>Creates a pool with explicit parts.</summary>
-    public UpstreamPool(string name, UpstreamEndpoints endpoints, ILoadBalancer balancer)
+    public UpstreamPool(Upstream definition, UpstreamEndpoints endpoints, ILoadBalancer balancer)
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(balancer);
-        Name = name;
+        Definition = definition;
+        Name = definition.Name;
         Endpoints = endpoints;
         Balancer = balancer;
     }
+
+    /// <summary>The checked definition the pool was built from.</summary>
+    public Upstream Definition { get; }
 
     /// <summary>The upstream's name from the route file.</summary>
     public string Name { get; }
@@ -31,7 +36,7 @@ public sealed class UpstreamPool
     public static UpstreamPool From(Upstream upstream)
     {
         ArgumentNullException.ThrowIfNull(upstream);
-        return new UpstreamPool(upstream.Name, new UpstreamEndpoints(upstream.Endpoints), LoadBalancerFactory.Create(upstream.Balance));
+        return new UpstreamPool(upstream, new UpstreamEndpoints(upstream.Endpoints), LoadBalancerFactory.Create(upstream.Balance));
     }
 
     /// <summary>The endpoint for one request, or null when the upstream has none (the caller answers 503).</summary>

@@ -9,14 +9,14 @@ namespace Sample.Routing;
 /// <para>Routes of <c>comments-and-layout.gw</c> in the order <c>Match</c> tries them (most specific first); the first
 /// whose conditions all hold wins. <c>#</c> is the route index that <c>RouteMatch.RouteIndex</c> reports.</para>
 /// <code>
-/// #  route                 methods     hosts             path               conditions                                            action       line
-/// 5  csharp-docs           any method  docs.example.net  /languages         query topic=c#                                        respond 302  47
-/// 4  docs                  any method  docs.example.net  /**                -                                                     → docs-site  42
-/// 6  user-agent-probe      GET         any host          /probe             header user-agent: kube-probe/1.30                    respond 200  54
-/// 1  search-post           POST        any host          /search            header content-type: application/json; charset=utf-8  → search     23
-/// 0  search                GET         any host          /search            query q                                               → search     18
-/// 2  suggest               GET         any host          /suggest/{prefix}  query lang=en                                         → suggest    29
-/// 3  suggest-any-language  GET         any host          /suggest/{prefix}  -                                                     → suggest    36
+/// #  route                 methods     hosts             path               conditions                                            action        line
+/// 5  csharp-docs           any method  docs.example.net  /languages         query topic=c#                                        redirect 302  47
+/// 4  docs                  any method  docs.example.net  /**                -                                                     → docs-site   42
+/// 6  user-agent-probe      GET         any host          /probe             header user-agent: kube-probe/1.30                    respond 200   54
+/// 1  search-post           POST        any host          /search            header content-type: application/json; charset=utf-8  → search      23
+/// 0  search                GET         any host          /search            query q                                               → search      18
+/// 2  suggest               GET         any host          /suggest/{prefix}  query lang=en                                         → suggest     29
+/// 3  suggest-any-language  GET         any host          /suggest/{prefix}  -                                                     → suggest     36
 /// </code>
 /// </remarks>
 public static partial class Routes
@@ -77,7 +77,7 @@ route csharp-docs {
   host docs.example.net
   path /languages
   query topic c#
-  respond 302 ""see /languages/csharp""
+  redirect 302 path /languages/csharp
 }
 
 route user-agent-probe {

@@ -21,7 +21,7 @@ namespace Sample.Routing;
 /// 5   echo-user    GET         any host  /echo/users/{id:int}                         respond 200     37
 /// 4   favicon      any method  any host  /favicon.ico                                 respond 204     31
 /// 1   healthz      GET,HEAD    any host  /healthz                                     respond 200     13
-/// 13  gone         any method  any host  /old-blog/{year:int}/{slug}                  respond 301     84
+/// 13  gone         any method  any host  /old-blog/{year:int}/{slug}                  redirect 301    84
 /// 2   readyz       GET,HEAD    any host  /readyz/                                     respond 200     19
 /// 3   robots       GET         any host  /robots.txt                                  respond 200     25
 /// </code>
@@ -119,7 +119,7 @@ route teapot {
 
 route gone {
   path /old-blog/{year:int}/{slug}
-  respond 301 ""moved to /blog/{year}/{slug}""
+  redirect 301 path /blog/{year}/{slug}
 }
 ";
 

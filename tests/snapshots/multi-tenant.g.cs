@@ -11,7 +11,7 @@ namespace Sample.Routing;
 /// <code>
 /// #  route              methods     hosts                                               path                 conditions               action               line
 /// 5  login              GET,POST    login.tenants.example.com,auth.tenants.example.com  /login               -                        → auth               62
-/// 6  login-redirect     any method  login.tenants.example.com,auth.tenants.example.com  /**                  -                        respond 308          69
+/// 6  login-redirect     any method  login.tenants.example.com,auth.tenants.example.com  /**                  -                        redirect 308         69
 /// 4  console            any method  console.tenants.example.com                         /**                  -                        → console            56
 /// 3  eu-tenant-api      any method  *.eu.tenants.example.com                            /api/**              -                        → tenant-api         49
 /// 7  well-known         GET         *.tenants.example.com                               /.well-known/{file}  -                        respond 200          75
@@ -100,7 +100,7 @@ route login {
 route login-redirect {
   host login.tenants.example.com auth.tenants.example.com
   path /**
-  respond 308 ""see /login""
+  redirect 308 host login.example.com path /login
 }
 
 route well-known {

@@ -23,8 +23,8 @@ public sealed class RouteTransformerTests
         Assert.Equal("http", echo.Headers["x-forwarded-proto"]);
         Assert.Equal("shop.test:8443", echo.Headers["x-forwarded-host"]);
 
-        // The upstream sees its own authority, as with YARP's default transformer.
-        Assert.Equal(new Uri(upstream.Address).Authority, echo.Headers["host"]);
+        // The upstream sees the client's Host by default, as with Envoy, Traefik and the Gateway API.
+        Assert.Equal("shop.test:8443", echo.Headers["host"]);
     }
 
     [Fact]

@@ -1,0 +1,37 @@
+using Gateway.Dsl.Model;
+using Gateway.Pipeline;
+
+namespace Gateway.Policies;
+
+/// <summary><c>forward claim NAME as HEADER</c> and <c>forward consumer as HEADER</c>: the caller's identity, as the
+/// gateway established it, passed to the upstream.</summary>
+/// <remarks>Any copy of the header the client sent is removed first, whether or not a value replaces it, so an upstream
+/// that trusts the header can never be handed one the client forged.</remarks>
+public sealed class IdentityHeaderPolicy : IRequestPolicy
+{
+    private readonly IdentityHeader[] _headers;
+
+    /// <summary>Creates the policy for <paramref name="headers"/>.</summary>
+    public IdentityHeaderPolicy(IEnumerable<IdentityHeader> headers)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        _headers = headers.ToArray();
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<PolicyResult> ApplyAsync(RequestContext context)
+    {
+        var headers = context.Http.Request.Headers;
+        foreach (var header in _headers)
+        {
+            headers.Remove(header.Header);
+            var value = header.Claim is { } claim ? context.Identity?.FindClaim(claim) : context.Identity?.Consumer;
+            if (!string.IsNullOrEmpty(value))
+            {
+                headers[header.Header] = value;
+            }
+        }
+
+        return ValueTask.FromResult(PolicyResult.Continue);
+    }
+}
