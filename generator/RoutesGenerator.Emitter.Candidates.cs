@@ -47,10 +47,15 @@ public sealed partial class RoutesGenerator
         return false;
     }
 
-    /// <summary>The checks in the order both matchers make them: constraints, method, headers, query.</summary>
+    /// <summary>The checks in the order both matchers make them: constraints, exactness, method, headers, query.</summary>
     private static List<string> Conditions(PathNode node, Candidate candidate)
     {
         var conditions = candidate.Constraints.Select(check => ConstraintCondition(node, check)).ToList();
+        if (candidate.Exact)
+        {
+            conditions.Add("!global::Gateway.Routing.PathCursor.HasTrailingSlash(request.Path)");
+        }
+
         if (candidate.Methods != MethodSet.None)
         {
             // MethodBits.Allows is true for a route without methods, so the check is only written when it can fail.

@@ -55,6 +55,11 @@ public sealed partial class RoutesGenerator
     private static string DescribeCandidate(Candidate candidate, Route? route)
     {
         var parts = new List<string> { DescribeMethods(candidate.Methods) };
+        if (candidate.Exact)
+        {
+            parts.Add("exact path, no trailing slash");
+        }
+
         parts.AddRange(candidate.Constraints.Select(check => DescribeConstraint(route, check)));
         var conditions = DescribeConditions(candidate.Headers, candidate.Queries);
         if (conditions.Length > 0)

@@ -39,7 +39,7 @@ public sealed partial class RoutesGenerator
     private static string[] RemarksRow(Route route, bool hasConditions)
     {
         var conditions = DescribeConditions(route.Headers, route.Queries);
-        var cells = new List<string> { route.Index.ToString(), route.Name, DescribeMethods(route.Methods), DescribeHosts(route), route.Path.Text };
+        var cells = new List<string> { route.Index.ToString(), route.Name, DescribeMethods(route.Methods), DescribeHosts(route), route.Path.Text + (route.Path.Exact ? " exact" : string.Empty) };
         if (hasConditions)
         {
             cells.Add(conditions.Length == 0 ? "-" : conditions);

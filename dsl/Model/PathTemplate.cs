@@ -20,6 +20,10 @@ public sealed record PathTemplate
     /// <summary>The segments; a catch-all, if any, is last.</summary>
     public required EquatableArray<PathSegment> Segments { get; init; }
 
+    /// <summary>Whether the path was written <c>path TEMPLATE exact</c>: the request path must not end in a slash that the
+    /// template lacks (the Kubernetes Gateway API's <c>Exact</c> match), so <c>/users</c> does not also match <c>/users/</c>.</summary>
+    public bool Exact { get; init; }
+
     /// <summary>Whether the last segment is a catch-all (a prefix match).</summary>
     public bool IsPrefix => Segments.Count > 0 && Segments[Segments.Count - 1].Kind == SegmentKind.CatchAll;
 }

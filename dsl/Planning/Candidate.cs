@@ -18,6 +18,9 @@ public sealed record Candidate
     /// <summary>Constraints on parameter segments, checked against the request's segment at that index.</summary>
     public required EquatableArray<ConstraintCheck> Constraints { get; init; }
 
+    /// <summary>Whether a request path ending in <c>/</c> is refused (<c>path … exact</c>).</summary>
+    public bool Exact { get; init; }
+
     /// <summary>The accepted methods; <see cref="MethodSet.None"/> accepts any.</summary>
     public required MethodSet Methods { get; init; }
 

@@ -102,6 +102,7 @@ public static partial class MatchPlanBuilder
             RouteName = route.Name,
             Line = route.Line,
             Constraints = constraints.ToEquatableArray(),
+            Exact = route.Path.Exact && route.Path.Segments.Count > 0,
             Methods = route.Methods,
             Headers = route.Headers,
             Queries = route.Queries,

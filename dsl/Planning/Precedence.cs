@@ -6,7 +6,7 @@ namespace Gateway.Dsl.Planning;
 /// <summary>The one ordering of routes that wait at the same trie node: the tail of design.md's precedence rule.</summary>
 /// <remarks>
 /// Host class and path shape are settled by the plan's structure (which trie, which node, which list). What is left is:
-/// routes that name methods before those that do not, then more header conditions, then more query conditions, then
+/// an exact path before the same path without <c>exact</c>, then routes that name methods before those that do not, then more header conditions, then more query conditions, then
 /// higher <c>priority</c>. Routes still equal on all of these are tied; the builder reports a tie when one request can
 /// satisfy both, and orders non-overlapping ties by index only so that the output is deterministic.
 /// </remarks>
@@ -39,6 +39,12 @@ public sealed class Precedence : IComparer<Candidate>
     /// <summary>Compares everything that counts as specificity or priority; 0 means tied.</summary>
     public static int CompareSpecificity(Candidate x, Candidate y)
     {
+        // An exact path is the more specific form of the same template: it accepts a subset of its requests.
+        if (x.Exact != y.Exact)
+        {
+            return x.Exact ? -1 : 1;
+        }
+
         var xNamesMethods = x.Methods != MethodSet.None;
         var yNamesMethods = y.Methods != MethodSet.None;
         if (xNamesMethods != yNamesMethods)

@@ -22,7 +22,7 @@ internal static class DirectiveCatalog
         Shape("balance", DirectiveLevel.Upstream, 1, 1, false, "one mode", "balance round_robin"),
         Shape("host", DirectiveLevel.Route, 1, Many, false, "one or more host patterns", "host api.example.com *.example.org"),
         Shape("method", DirectiveLevel.Route, 1, Many, false, "one or more methods", "method GET HEAD"),
-        Shape("path", DirectiveLevel.Route, 1, 1, false, "one template", "path /users/{id:int}"),
+        Shape("path", DirectiveLevel.Route, 1, 2, false, "one template and an optional 'exact'", "path /users/{id:int}"),
         Shape("header", DirectiveLevel.Route, 1, 2, true, "a name and an optional value", "header x-version 2"),
         Shape("query", DirectiveLevel.Route, 1, 2, true, "a name and an optional value", "query version 2"),
         Shape("priority", DirectiveLevel.Route, 1, 1, false, "one integer", "priority 10"),

@@ -144,6 +144,32 @@ internal sealed partial class RouteChecker
         _queries.Add(new QueryMatch { Name = name.Text, Value = directive.Arguments.Count > 1 ? directive.Arguments[1].Value : null });
     }
 
+    /// <summary>Reads <c>path TEMPLATE [exact]</c>.</summary>
+    private void ReadPath(DirectiveSyntax directive)
+    {
+        _path = PathTemplateReader.Read(_diagnostics, directive.Arguments[0]);
+        if (directive.Arguments.Count < 2)
+        {
+            return;
+        }
+
+        var exact = directive.Arguments[1];
+        if (!exact.IsWord("exact"))
+        {
+            _diagnostics.Error(DiagnosticCode.UnexpectedArgument, exact.Span, "unexpected '" + exact.Text + "'; 'path' takes one template and an optional 'exact', as in 'path /users exact'");
+            return;
+        }
+
+        // A prefix match and 'no trailing slash' contradict each other: '/api/** exact' would refuse '/api/x/' only.
+        if (_path is { IsPrefix: true })
+        {
+            _diagnostics.Error(DiagnosticCode.InvalidPath, exact.Span, "'exact' cannot go with a catch-all; remove 'exact' or the '**'");
+            return;
+        }
+
+        _path = _path is null ? null : _path with { Exact = true };
+    }
+
     /// <summary>Reads <c>priority N</c>, any 32-bit integer; negative values rank below the default 0.</summary>
     private void ReadPriority(Token token)
     {

@@ -86,7 +86,7 @@ internal sealed partial class RouteChecker
             {
                 case "host": ReadHosts(directive); break;
                 case "method": ReadMethods(directive); break;
-                case "path": _path = PathTemplateReader.Read(_diagnostics, directive.Arguments[0]); break;
+                case "path": ReadPath(directive); break;
                 case "header": ReadHeader(directive); break;
                 case "query": ReadQuery(directive); break;
                 case "priority": ReadPriority(directive.Arguments[0]); break;

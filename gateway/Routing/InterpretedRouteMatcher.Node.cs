@@ -98,6 +98,7 @@ public sealed partial class InterpretedRouteMatcher
     {
         private readonly ConstraintCheck[] _constraints;
         private readonly MethodSet _methods;
+        private readonly bool _exact;
         private readonly (string Name, string? Value)[] _headers;
         private readonly (string Name, string? Value)[] _queries;
 
@@ -108,6 +109,7 @@ public sealed partial class InterpretedRouteMatcher
             EndsWithCatchAll = candidate.EndsWithCatchAll;
             _constraints = candidate.Constraints.ToArray();
             _methods = candidate.Methods;
+            _exact = candidate.Exact;
             _headers = candidate.Headers.Select(h => (h.Name, h.Value)).ToArray();
             _queries = candidate.Queries.Select(q => (q.Name, q.Value)).ToArray();
         }
@@ -118,7 +120,7 @@ public sealed partial class InterpretedRouteMatcher
 
         public bool EndsWithCatchAll { get; }
 
-        /// <summary>Constraints, then method, then headers, then query: the same order as the emitted code.</summary>
+        /// <summary>Constraints, then exactness, then method, then headers, then query: the same order as the emitted code.</summary>
         public bool Accepts(ref Walk walk)
         {
             foreach (var check in _constraints)
@@ -128,6 +130,11 @@ public sealed partial class InterpretedRouteMatcher
                 {
                     return false;
                 }
+            }
+
+            if (_exact && PathCursor.HasTrailingSlash(walk.Path))
+            {
+                return false;
             }
 
             if (!MethodBits.Allows(_methods, walk.Method))

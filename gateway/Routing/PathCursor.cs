@@ -22,6 +22,9 @@ public static class PathCursor
         return end <= 1 ? 0 : end;
     }
 
+    /// <summary>Whether <paramref name="path"/> ends in a slash that is not the root's: what an exact route refuses.</summary>
+    public static bool HasTrailingSlash(ReadOnlySpan<char> path) => path.Length > 1 && path[^1] == '/';
+
     /// <summary>Whether every segment has been read.</summary>
     public static bool AtEnd(int pos, int end) => pos > end;
 

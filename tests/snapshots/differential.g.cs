@@ -9,52 +9,55 @@ namespace Sample.Routing;
 /// <para>Routes of <c>differential.gw</c> in the order <c>Match</c> tries them (most specific first); the first
 /// whose conditions all hold wins. <c>#</c> is the route index that <c>RouteMatch.RouteIndex</c> reports.</para>
 /// <code>
-/// #   route            methods     hosts                            path                                 conditions                      action       line
-/// 1   api-host-root    any method  api.example.com                  /                                    -                               respond 200  22
-/// 27  api-host-users   any method  api.example.com,api.example.net  /users/{id:int}                      -                               → b          169
-/// 26  www-org          any method  www.example.org                  /**                                  -                               → b          163
-/// 25  eu-any           any method  *.eu.example.org                 /**                                  -                               → b          157
-/// 24  org-users        any method  *.example.org                    /users/{id}                          -                               → b          151
-/// 23  org-any          any method  *.example.org                    /**                                  -                               → a          145
-/// 0   root             any method  any host                         /                                    -                               respond 200  17
-/// 30  deep             any method  any host                         /a/b/c/d/e/f                         -                               → a          185
-/// 32  deep-prefix      any method  any host                         /a/b/**                              -                               → a          195
-/// 31  deep-params      any method  any host                         /a/{x}/c/{y}/e/{z}                   -                               respond 200  190
-/// 33  mixed-prefix     any method  any host                         /a/{x}/**                            -                               → b          200
-/// 20  api-item-full    any method  any host                         /api/items/{id}                      query view=full                 → b          126
-/// 19  api-item-expand  any method  any host                         /api/items/{id}                      query expand                    → a          120
-/// 18  api-item         any method  any host                         /api/items/{id}                      -                               → a          115
-/// 17  api-debug        any method  any host                         /api/**                              header x-debug                  → a          108
-/// 16  api-v2           any method  any host                         /api/**                              header x-version: 2             → b          102
-/// 15  api-v1           any method  any host                         /api/**                              -                               → a          97
-/// 34  cafe             any method  any host                         /café/menu                           -                               → a          205
-/// 35  docs             any method  any host                         /docs/{page}                         -                               → a          210
-/// 13  file-image       any method  any host                         /files/images/{name}                 -                               respond 200  87
-/// 12  files            any method  any host                         /files/{**rest}                      -                               respond 200  82
-/// 38  health-head      HEAD        any host                         /health                              -                               → a          226
-/// 39  health           any method  any host                         /health                              -                               respond 200  232
-/// 28  letters          any method  any host                         /letters/{word:alpha}                -                               → a          175
-/// 29  letters-any      any method  any host                         /letters/{word}                      -                               → b          180
-/// 41  tenant-gold      any method  any host                         /p/{x}                               header x-tenant: gold           → b          244
-/// 40  tenant-low       any method  any host                         /p/{x}                               header x-tenant                 → a          237
-/// 44  mode-fast-level  any method  any host                         /q                                   query mode=fast; query level=2  → b          263
-/// 42  mode-fast        any method  any host                         /q                                   query mode=fast                 → a          251
-/// 43  mode-slow        any method  any host                         /q                                   query mode=slow                 → b          257
-/// 22  search-post      POST        any host                         /search                              -                               → b          139
-/// 21  search           any method  any host                         /search                              query q                         → a          133
-/// 14  static           any method  any host                         /static/**                           -                               → b          92
-/// 36  trailing         any method  any host                         /trailing/                           -                               → a          215
-/// 2   users-list       GET         any host                         /users                               -                               → a          28
-/// 3   users-create     POST        any host                         /users                               -                               → a          34
-/// 4   users-any        any method  any host                         /users                               -                               → b          40
-/// 9   user-me          any method  any host                         /users/me                            -                               → a          66
-/// 5   user-by-id       GET,HEAD    any host                         /users/{id:int}                      -                               → a          45
-/// 6   user-by-guid     any method  any host                         /users/{id:guid}                     -                               → a          51
-/// 7   user-by-long     any method  any host                         /users/{id:long}                     -                               → b          56
-/// 11  user-order       GET         any host                         /users/{id:int}/orders/{order:guid}  -                               → a          76
-/// 10  user-orders      any method  any host                         /users/{id:int}/orders/**            -                               → b          71
-/// 8   user-by-name     any method  any host                         /users/{name}                        -                               → b          61
-/// 37  preflight        OPTIONS     any host                         /**                                  -                               → b          220
+/// #   route             methods     hosts                            path                                 conditions                      action       line
+/// 1   api-host-root     any method  api.example.com                  /                                    -                               respond 200  22
+/// 27  api-host-users    any method  api.example.com,api.example.net  /users/{id:int}                      -                               → b          169
+/// 26  www-org           any method  www.example.org                  /**                                  -                               → b          163
+/// 25  eu-any            any method  *.eu.example.org                 /**                                  -                               → b          157
+/// 24  org-users         any method  *.example.org                    /users/{id}                          -                               → b          151
+/// 23  org-any           any method  *.example.org                    /**                                  -                               → a          145
+/// 0   root              any method  any host                         /                                    -                               respond 200  17
+/// 30  deep              any method  any host                         /a/b/c/d/e/f                         -                               → a          185
+/// 32  deep-prefix       any method  any host                         /a/b/**                              -                               → a          195
+/// 31  deep-params       any method  any host                         /a/{x}/c/{y}/e/{z}                   -                               respond 200  190
+/// 33  mixed-prefix      any method  any host                         /a/{x}/**                            -                               → b          200
+/// 20  api-item-full     any method  any host                         /api/items/{id}                      query view=full                 → b          126
+/// 19  api-item-expand   any method  any host                         /api/items/{id}                      query expand                    → a          120
+/// 18  api-item          any method  any host                         /api/items/{id}                      -                               → a          115
+/// 17  api-debug         any method  any host                         /api/**                              header x-debug                  → a          108
+/// 16  api-v2            any method  any host                         /api/**                              header x-version: 2             → b          102
+/// 15  api-v1            any method  any host                         /api/**                              -                               → a          97
+/// 34  cafe              any method  any host                         /café/menu                           -                               → a          205
+/// 35  docs              any method  any host                         /docs/{page}                         -                               → a          210
+/// 13  file-image        any method  any host                         /files/images/{name}                 -                               respond 200  87
+/// 12  files             any method  any host                         /files/{**rest}                      -                               respond 200  82
+/// 38  health-head       HEAD        any host                         /health                              -                               → a          226
+/// 39  health            any method  any host                         /health                              -                               respond 200  232
+/// 28  letters           any method  any host                         /letters/{word:alpha}                -                               → a          175
+/// 29  letters-any       any method  any host                         /letters/{word}                      -                               → b          180
+/// 41  tenant-gold       any method  any host                         /p/{x}                               header x-tenant: gold           → b          244
+/// 40  tenant-low        any method  any host                         /p/{x}                               header x-tenant                 → a          237
+/// 47  profile-exact     any method  any host                         /profile/{name:alpha} exact          -                               → a          281
+/// 44  mode-fast-level   any method  any host                         /q                                   query mode=fast; query level=2  → b          263
+/// 42  mode-fast         any method  any host                         /q                                   query mode=fast                 → a          251
+/// 43  mode-slow         any method  any host                         /q                                   query mode=slow                 → b          257
+/// 22  search-post       POST        any host                         /search                              -                               → b          139
+/// 21  search            any method  any host                         /search                              query q                         → a          133
+/// 45  settings-exact    any method  any host                         /settings exact                      -                               respond 200  271
+/// 46  settings-lenient  any method  any host                         /settings                            -                               respond 200  276
+/// 14  static            any method  any host                         /static/**                           -                               → b          92
+/// 36  trailing          any method  any host                         /trailing/                           -                               → a          215
+/// 2   users-list        GET         any host                         /users                               -                               → a          28
+/// 3   users-create      POST        any host                         /users                               -                               → a          34
+/// 4   users-any         any method  any host                         /users                               -                               → b          40
+/// 9   user-me           any method  any host                         /users/me                            -                               → a          66
+/// 5   user-by-id        GET,HEAD    any host                         /users/{id:int}                      -                               → a          45
+/// 6   user-by-guid      any method  any host                         /users/{id:guid}                     -                               → a          51
+/// 7   user-by-long      any method  any host                         /users/{id:long}                     -                               → b          56
+/// 11  user-order        GET         any host                         /users/{id:int}/orders/{order:guid}  -                               → a          76
+/// 10  user-orders       any method  any host                         /users/{id:int}/orders/**            -                               → b          71
+/// 8   user-by-name      any method  any host                         /users/{name}                        -                               → b          61
+/// 37  preflight         OPTIONS     any host                         /**                                  -                               → b          220
 /// </code>
 /// </remarks>
 public static partial class Routes
@@ -333,6 +336,22 @@ route mode-fast-level {
   query level 2
   to b
 }
+
+# 'exact' refuses the trailing slash; the same template without it takes '/settings/'.
+route settings-exact {
+  path /settings exact
+  respond 200 ""settings""
+}
+
+route settings-lenient {
+  path /settings
+  respond 200 ""settings with slash""
+}
+
+route profile-exact {
+  path /profile/{name:alpha} exact
+  to a
+}
 ";
 
     /// <summary>Chooses the most specific route of <c>differential.gw</c> for <paramref name="request"/>, allocating nothing.</summary>
@@ -391,7 +410,7 @@ route mode-fast-level {
             return result;
         }
 
-        // 3. Routes that name no host: routes root, deep, deep-prefix and 36 more.
+        // 3. Routes that name no host: routes root, deep, deep-prefix and 39 more.
         if (RoutesTrie.Node11(in request, method, end, global::Gateway.Routing.PathCursor.Start, ref result))
         {
             return result;
@@ -694,7 +713,7 @@ file static class RoutesTrie
 
                     break;
 
-                case "q": // /q: routes mode-fast-level, mode-fast, mode-slow.
+                case "profile": // /profile: route profile-exact.
                     if (Node39(in request, method, end, next, ref result))
                     {
                         return true;
@@ -702,15 +721,7 @@ file static class RoutesTrie
 
                     break;
 
-                case "search": // /search: routes search-post, search.
-                    if (Node40(in request, method, end, next, ref result))
-                    {
-                        return true;
-                    }
-
-                    break;
-
-                case "static": // /static: route static.
+                case "q": // /q: routes mode-fast-level, mode-fast, mode-slow.
                     if (Node41(in request, method, end, next, ref result))
                     {
                         return true;
@@ -718,7 +729,7 @@ file static class RoutesTrie
 
                     break;
 
-                case "trailing": // /trailing: route trailing.
+                case "search": // /search: routes search-post, search.
                     if (Node42(in request, method, end, next, ref result))
                     {
                         return true;
@@ -726,8 +737,32 @@ file static class RoutesTrie
 
                     break;
 
-                case "users": // /users: routes users-list, users-create, users-any and 7 more.
+                case "settings": // /settings: routes settings-exact, settings-lenient.
                     if (Node43(in request, method, end, next, ref result))
+                    {
+                        return true;
+                    }
+
+                    break;
+
+                case "static": // /static: route static.
+                    if (Node44(in request, method, end, next, ref result))
+                    {
+                        return true;
+                    }
+
+                    break;
+
+                case "trailing": // /trailing: route trailing.
+                    if (Node45(in request, method, end, next, ref result))
+                    {
+                        return true;
+                    }
+
+                    break;
+
+                case "users": // /users: routes users-list, users-create, users-any and 7 more.
+                    if (Node46(in request, method, end, next, ref result))
                     {
                         return true;
                     }
@@ -1317,8 +1352,49 @@ file static class RoutesTrie
         return false; // Nothing at or below /p/{} fits; the caller tries its next branch.
     }
 
-    /// <summary>Node 39: <c>/q</c> on any host.</summary>
+    /// <summary>Node 39: <c>/profile</c> on any host.</summary>
     internal static bool Node39(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
+    {
+        if (!global::Gateway.Routing.PathCursor.AtEnd(pos, end))
+        {
+            var next = pos;
+            global::Gateway.Routing.PathCursor.TryNext(request.Path, end, ref next, out var segment);
+
+            // Parameters take only non-empty segments; an empty one (/a//b) is left to catch-alls.
+            if (segment.Length > 0)
+            {
+                // /profile/{:constrained}: route profile-exact (each checks its own constraint).
+                if (Node40(in request, method, end, next, segment, ref result))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false; // Nothing at or below /profile fits; the caller tries its next branch.
+    }
+
+    /// <summary>Node 40: <c>/profile/{:constrained}</c> on any host.</summary>
+    internal static bool Node40(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment1, ref global::Gateway.Routing.RouteMatch result)
+    {
+        if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
+        {
+            // The path ends at /profile/{:constrained}.
+            // Route profile-exact (line 281): any method; exact path, no trailing slash; {name:alpha}
+            if (global::Gateway.Routing.SegmentConstraints.IsAlpha(segment1)
+                && !global::Gateway.Routing.PathCursor.HasTrailingSlash(request.Path))
+            {
+                result = global::Gateway.Routing.RouteMatch.Create(47);
+                result.Capture(request.Path, segment1);
+                return true;
+            }
+        }
+
+        return false; // Nothing at or below /profile/{:constrained} fits; the caller tries its next branch.
+    }
+
+    /// <summary>Node 41: <c>/q</c> on any host.</summary>
+    internal static bool Node41(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
     {
         if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
@@ -1349,8 +1425,8 @@ file static class RoutesTrie
         return false; // Nothing at or below /q fits; the caller tries its next branch.
     }
 
-    /// <summary>Node 40: <c>/search</c> on any host.</summary>
-    internal static bool Node40(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
+    /// <summary>Node 42: <c>/search</c> on any host.</summary>
+    internal static bool Node42(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
     {
         if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
@@ -1373,8 +1449,29 @@ file static class RoutesTrie
         return false; // Nothing at or below /search fits; the caller tries its next branch.
     }
 
-    /// <summary>Node 41: <c>/static</c> on any host.</summary>
-    internal static bool Node41(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
+    /// <summary>Node 43: <c>/settings</c> on any host.</summary>
+    internal static bool Node43(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
+    {
+        if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
+        {
+            // The path ends at /settings.
+            // Route settings-exact (line 271): any method; exact path, no trailing slash
+            if (!global::Gateway.Routing.PathCursor.HasTrailingSlash(request.Path))
+            {
+                result = global::Gateway.Routing.RouteMatch.Create(45);
+                return true;
+            }
+
+            // Route settings-lenient (line 276): any method
+            result = global::Gateway.Routing.RouteMatch.Create(46);
+            return true;
+        }
+
+        return false; // Nothing at or below /settings fits; the caller tries its next branch.
+    }
+
+    /// <summary>Node 44: <c>/static</c> on any host.</summary>
+    internal static bool Node44(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
     {
         // Catch-alls from /static take the rest of the path, zero or more segments.
         // Route static (line 92): any method
@@ -1383,8 +1480,8 @@ file static class RoutesTrie
         return true;
     }
 
-    /// <summary>Node 42: <c>/trailing</c> on any host.</summary>
-    internal static bool Node42(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
+    /// <summary>Node 45: <c>/trailing</c> on any host.</summary>
+    internal static bool Node45(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
     {
         if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
@@ -1397,8 +1494,8 @@ file static class RoutesTrie
         return false; // Nothing at or below /trailing fits; the caller tries its next branch.
     }
 
-    /// <summary>Node 43: <c>/users</c> on any host.</summary>
-    internal static bool Node43(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
+    /// <summary>Node 46: <c>/users</c> on any host.</summary>
+    internal static bool Node46(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
     {
         if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
@@ -1427,7 +1524,7 @@ file static class RoutesTrie
             global::Gateway.Routing.PathCursor.TryNext(request.Path, end, ref next, out var segment);
 
             // /users/me: route user-me.
-            if (segment is "me" && Node44(in request, method, end, next, ref result))
+            if (segment is "me" && Node47(in request, method, end, next, ref result))
             {
                 return true;
             }
@@ -1436,13 +1533,13 @@ file static class RoutesTrie
             if (segment.Length > 0)
             {
                 // /users/{:constrained}: routes user-by-id, user-by-guid, user-by-long and 2 more (each checks its own constraint).
-                if (Node45(in request, method, end, next, segment, ref result))
+                if (Node48(in request, method, end, next, segment, ref result))
                 {
                     return true;
                 }
 
                 // /users/{}: route user-by-name.
-                if (Node48(in request, method, end, next, segment, ref result))
+                if (Node51(in request, method, end, next, segment, ref result))
                 {
                     return true;
                 }
@@ -1452,8 +1549,8 @@ file static class RoutesTrie
         return false; // Nothing at or below /users fits; the caller tries its next branch.
     }
 
-    /// <summary>Node 44: <c>/users/me</c> on any host.</summary>
-    internal static bool Node44(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
+    /// <summary>Node 47: <c>/users/me</c> on any host.</summary>
+    internal static bool Node47(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
     {
         if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
@@ -1466,8 +1563,8 @@ file static class RoutesTrie
         return false; // Nothing at or below /users/me fits; the caller tries its next branch.
     }
 
-    /// <summary>Node 45: <c>/users/{:constrained}</c> on any host.</summary>
-    internal static bool Node45(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment1, ref global::Gateway.Routing.RouteMatch result)
+    /// <summary>Node 48: <c>/users/{:constrained}</c> on any host.</summary>
+    internal static bool Node48(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment1, ref global::Gateway.Routing.RouteMatch result)
     {
         if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
@@ -1503,7 +1600,7 @@ file static class RoutesTrie
             global::Gateway.Routing.PathCursor.TryNext(request.Path, end, ref next, out var segment);
 
             // /users/{:constrained}/orders: routes user-order, user-orders.
-            if (segment is "orders" && Node46(in request, method, end, next, segment1, ref result))
+            if (segment is "orders" && Node49(in request, method, end, next, segment1, ref result))
             {
                 return true;
             }
@@ -1512,8 +1609,8 @@ file static class RoutesTrie
         return false; // Nothing at or below /users/{:constrained} fits; the caller tries its next branch.
     }
 
-    /// <summary>Node 46: <c>/users/{:constrained}/orders</c> on any host.</summary>
-    internal static bool Node46(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment1, ref global::Gateway.Routing.RouteMatch result)
+    /// <summary>Node 49: <c>/users/{:constrained}/orders</c> on any host.</summary>
+    internal static bool Node49(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment1, ref global::Gateway.Routing.RouteMatch result)
     {
         if (!global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
@@ -1524,7 +1621,7 @@ file static class RoutesTrie
             if (segment.Length > 0)
             {
                 // /users/{:constrained}/orders/{:constrained}: route user-order (each checks its own constraint).
-                if (Node47(in request, method, end, next, segment1, segment, ref result))
+                if (Node50(in request, method, end, next, segment1, segment, ref result))
                 {
                     return true;
                 }
@@ -1544,8 +1641,8 @@ file static class RoutesTrie
         return false; // Nothing at or below /users/{:constrained}/orders fits; the caller tries its next branch.
     }
 
-    /// <summary>Node 47: <c>/users/{:constrained}/orders/{:constrained}</c> on any host.</summary>
-    internal static bool Node47(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment1, global::System.ReadOnlySpan<char> segment3, ref global::Gateway.Routing.RouteMatch result)
+    /// <summary>Node 50: <c>/users/{:constrained}/orders/{:constrained}</c> on any host.</summary>
+    internal static bool Node50(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment1, global::System.ReadOnlySpan<char> segment3, ref global::Gateway.Routing.RouteMatch result)
     {
         if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
@@ -1565,8 +1662,8 @@ file static class RoutesTrie
         return false; // Nothing at or below /users/{:constrained}/orders/{:constrained} fits; the caller tries its next branch.
     }
 
-    /// <summary>Node 48: <c>/users/{}</c> on any host.</summary>
-    internal static bool Node48(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment1, ref global::Gateway.Routing.RouteMatch result)
+    /// <summary>Node 51: <c>/users/{}</c> on any host.</summary>
+    internal static bool Node51(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment1, ref global::Gateway.Routing.RouteMatch result)
     {
         if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {

@@ -32,7 +32,8 @@ internal sealed class ReferenceMatcher
         foreach (var route in _table.Routes)
         {
             var hostRank = HostRank(route, host);
-            if (hostRank is null || !PathMatches(route.Path, segments) || !MethodBits.Allows(route.Methods, method) ||
+            if (hostRank is null || !PathMatches(route.Path, segments) || (route.Path.Exact && route.Path.Segments.Count > 0 && request.Path.Length > 1 && request.Path.EndsWith('/')) ||
+                !MethodBits.Allows(route.Methods, method) ||
                 !route.Headers.All(h => h.Value is null ? RequestConditions.HasHeader(request.Headers, h.Name) : RequestConditions.HeaderEquals(request.Headers, h.Name, h.Value)) ||
                 !route.Queries.All(q => q.Value is null ? RequestConditions.HasQuery(request.Query, q.Name) : RequestConditions.QueryEquals(request.Query, q.Name, q.Value)))
             {
@@ -148,6 +149,9 @@ internal sealed class ReferenceMatcher
         {
             key.Add(9);
         }
+
+        // After the path's shape, an exact path before the same path without 'exact'.
+        key.Add(route.Path.Exact && route.Path.Segments.Count > 0 ? 0 : 1);
 
         key.Add(route.Methods == MethodSet.None ? 1 : 0);
         key.Add(-route.Headers.Count);
