@@ -17,7 +17,7 @@ public static class RouteFile
         var source = new SourceText(text, path);
         var diagnostics = new DiagnosticBag(source);
 
-        // Each stage reports into the same bag and keeps going; HasErrors gates the next stage (style.md §5).
+        // Each stage reports into the same bag and keeps going; HasErrors gates the next stage.
         var syntax = Parser.Parse(source, diagnostics);
         var table = Checker.Check(syntax, diagnostics);
         var plan = table is null || diagnostics.HasErrors ? null : MatchPlanBuilder.Build(table, diagnostics);

@@ -1,4 +1,6 @@
 using Gateway.Admin;
+using Gateway.Dsl.Diagnostics;
+using Gateway.Dsl.Text;
 using Gateway.Forwarding;
 using Gateway.Hosting;
 using Gateway.Dsl;
@@ -19,7 +21,7 @@ public static class GatewayApp
 {
     /// <summary>Builds the gateway, or returns null after writing the reasons to <paramref name="errors"/> (bad route file, bad address).</summary>
     /// <param name="args">Command-line arguments; <c>--Gateway:RoutesFile=…</c> and friends override (see <see cref="GatewayOptions"/>).</param>
-    /// <param name="errors">Where startup problems are printed, one per line (route-file diagnostics in compiler format).</param>
+    /// <param name="errors">Where startup problems are printed; a route-file diagnostic is its compiler-format line, the source line and carets.</param>
     /// <param name="configure">Lets tests add configuration or logging before the app is built.</param>
     public static WebApplication? Build(string[] args, TextWriter errors, Action<WebApplicationBuilder>? configure = null)
     {
@@ -115,9 +117,10 @@ public static class GatewayApp
         var result = RouteFile.Parse(source.Text, source.Path);
         if (result.Table is not { } table || result.Plan is not { } plan)
         {
-            foreach (var diagnostic in result.Diagnostics)
+            // Each diagnostic as infra prints it too: the compiler-style line, then the source line with carets under the span.
+            foreach (var line in DiagnosticRenderer.RenderLines(result.Diagnostics, new SourceText(source.Text, source.Path)))
             {
-                errors.WriteLine(diagnostic.ToString());
+                errors.WriteLine(line);
             }
 
             if (result.Diagnostics.Count == 0)

@@ -10,7 +10,7 @@ namespace Gateway.Generator;
 
 /// <summary>The generator's diagnostic descriptors: one per dsl code, plus the generator's own GW09xx.</summary>
 /// <remarks>All are errors (dsl warnings stay warnings) in category <c>Routes</c> and not configurable: a route file
-/// that does not check must fail the build (design.md, "What a bad route file gets").</remarks>
+/// that does not check must fail the build, whatever the project's warning settings.</remarks>
 internal static class DiagnosticDescriptors
 {
     /// <summary>The category every route diagnostic carries.</summary>

@@ -1,4 +1,4 @@
-// The provisioning program's entry point (issue #3). InfraCli holds the logic so that tests can run it in-process.
+// The provisioning program's entry point. InfraCli holds the logic so that tests can run it in-process.
 using Gateway.Infra.Commands;
 
 using var cancel = new CancellationTokenSource();

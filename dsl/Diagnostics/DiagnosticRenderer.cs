@@ -8,9 +8,9 @@ namespace Gateway.Dsl.Diagnostics;
 /// <summary>Renders diagnostics for people: the compiler-style first line, then the source line with carets under the span.</summary>
 /// <remarks>
 /// <code>
-/// routes.gw(12,9): error GW0103: upstream 'user' is not defined; did you mean 'users'?
-///    12 |   to user
-///       |      ^^^^
+/// routes.gw(12,6): error GW0103: upstream 'user' is not defined; did you mean 'users'?
+///  12 |   to user
+///     |      ^^^^
 /// </code>
 /// A span that runs past its first line is underlined to the end of that line; an empty span gets one caret. Tabs
 /// before the span are copied into the caret line so that the carets line up in any tab width. Lines end with
@@ -36,6 +36,15 @@ public static class DiagnosticRenderer
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>Renders every diagnostic in order as separate output lines, for writers that end lines themselves.</summary>
+    /// <remarks>What the gateway prints when a route file loaded at startup has errors, and what infra prints before it
+    /// refuses to render or apply: one call, so the two cannot drift apart.</remarks>
+    public static IReadOnlyList<string> RenderLines(IEnumerable<Diagnostic> diagnostics, SourceText source)
+    {
+        var rendered = Render(diagnostics, source);
+        return rendered.Length == 0 ? System.Array.Empty<string>() : rendered.TrimEnd('\n').Split('\n');
     }
 
     private static void Append(StringBuilder builder, Diagnostic diagnostic, SourceText source)

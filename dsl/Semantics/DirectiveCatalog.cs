@@ -192,14 +192,15 @@ internal static class DirectiveCatalog
     {
         var arguments = directive.Arguments;
 
-        // Extra arguments are reported but the directive is still read, so its first arguments get checked too.
+        // Extra arguments are reported but the directive is still read, so its first arguments get checked too. The
+        // span and the quoted text are all the extra arguments, so the message names exactly what is underlined.
         if (arguments.Count > shape.MaxArguments)
         {
             var extra = TextSpan.FromBounds(arguments[shape.MaxArguments].Span.Start, arguments[arguments.Count - 1].Span.End);
             diagnostics.Error(
                 DiagnosticCode.UnexpectedArgument,
                 extra,
-                "unexpected '" + arguments[shape.MaxArguments].Text + "'; '" + shape.Keyword + "' takes " + shape.Takes + ", as in '" + shape.Example + "'");
+                "unexpected '" + diagnostics.Source.Text.Substring(extra.Start, extra.Length) + "'; '" + shape.Keyword + "' takes " + shape.Takes + ", as in '" + shape.Example + "'");
         }
 
         if (arguments.Count < shape.MinArguments)

@@ -167,7 +167,7 @@ public sealed class Parser
             return null;
         }
 
-        // Extra words are reported together, as one span, and the first word is kept as the name.
+        // Extra words are reported together, as one span that the message quotes whole, and the first word is kept as the name.
         var name = header.Arguments[0];
         if (header.Arguments.Count > 1)
         {
@@ -175,7 +175,7 @@ public sealed class Parser
             _diagnostics.Error(
                 DiagnosticCode.InvalidBlockHeader,
                 extra,
-                "unexpected '" + header.Arguments[1].Text + "' after " + keyword + " '" + name.Value + "'; write '" + keyword + " NAME {' with a single name");
+                "unexpected '" + _diagnostics.Source.Text.Substring(extra.Start, extra.Length) + "' after " + keyword + " '" + name.Value + "'; write '" + keyword + " NAME {' with a single name");
         }
 
         return name;

@@ -3,8 +3,8 @@ using k8s;
 namespace Gateway.Infra.Apply;
 
 /// <summary>
-/// Previews, applies and destroys one stack with server-side apply, keeping Pulumi.Kubernetes v4 semantics
-/// (kubernetes.md §5.1–5.3): one field manager, <c>dryRun=All</c> previews with a diff, apply in dependency order with
+/// Previews, applies and destroys one stack with server-side apply, keeping Pulumi.Kubernetes v4 semantics:
+/// one field manager, <c>dryRun=All</c> previews with a diff, apply in dependency order with
 /// waits, ApplySet-scoped pruning, and a CRD that only goes when asked. Every public method returns the process exit
 /// code (0 on success, 1 on failure) and writes one clear message for a failure, never an exception.
 /// </summary>

@@ -7,7 +7,7 @@ namespace Gateway.Infra.Apply;
 /// <summary>
 /// ApplySet (KEP-3659) labels, annotations and the parent object. The parent records which kinds and namespaces the
 /// stack has used, and every member carries <c>part-of: &lt;id&gt;</c>, so prune and destroy touch only this stack's
-/// objects, never ones that merely share its <c>app.kubernetes.io</c> labels (kubernetes.md §5.2).
+/// objects, never ones that merely share its <c>app.kubernetes.io</c> labels.
 /// </summary>
 public static class ApplySet
 {

@@ -4,7 +4,7 @@ using k8s.Models;
 namespace Gateway.Infra.Apply;
 
 /// <summary>
-/// The kinds the applier knows, in apply order (kubernetes.md §5.3): things others depend on first, so that a CRD is
+/// The kinds the applier knows, in apply order: things others depend on first, so that a CRD is
 /// established before anything uses it and a ServiceAccount exists before the Deployment that runs as it.
 /// </summary>
 public static class ResourceKindCatalog

@@ -95,7 +95,7 @@ public sealed record StackPlan(DesiredState State, ObjectRef Parent, string Id, 
         var body = JsonNode.Parse(KubernetesJson.Serialize(obj)) as JsonObject ?? new JsonObject();
         var entity = ResourceKindCatalog.FromEntity(obj.GetType(), namespaced: !string.IsNullOrEmpty(obj.Metadata?.NamespaceProperty));
 
-        // Typed models leave apiVersion and kind null (kubernetes.md §1.4); server-side apply needs both.
+        // KubernetesClient's typed models leave apiVersion and kind null; server-side apply needs both.
         var apiVersion = obj.ApiVersion ?? entity?.ApiVersion;
         var kindName = obj.Kind ?? entity?.Kind;
         var name = obj.Metadata?.Name;

@@ -24,7 +24,7 @@ public static partial class GatewayObjects
         Spec = new V1DeploymentSpec
         {
             // No replicas: the HPA owns that field. Under server-side apply our manager would own it too, and every
-            // `up` would reset the count the HPA chose (kubernetes.md §5.3).
+            // `up` would reset the count the HPA chose.
             RevisionHistoryLimit = 5,
             MinReadySeconds = 10,
             ProgressDeadlineSeconds = 300,

@@ -15,10 +15,8 @@ public static class RouteFileReader
         var result = RouteFile.Parse(text, path);
         if (result.Table is not { } table)
         {
-            // The same rendering as the gateway's startup errors: compiler line, source line, carets.
-            var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-            var rendered = DiagnosticRenderer.Render(errors, new SourceText(text, path));
-            return new RouteFileReadResult { Errors = [.. rendered.TrimEnd('\n').Split('\n')] };
+            // The same call as the gateway's startup errors: compiler line, source line, carets, for every diagnostic.
+            return new RouteFileReadResult { Errors = DiagnosticRenderer.RenderLines(result.Diagnostics, new SourceText(text, path)) };
         }
 
         var routes = new GatewayRouteFile { Text = text, Table = table };

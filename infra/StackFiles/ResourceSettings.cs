@@ -1,7 +1,7 @@
 namespace Gateway.Infra.StackFiles;
 
 /// <summary>The gateway container's resource requests and limits, as Kubernetes quantities (<c>250m</c>, <c>256Mi</c>).</summary>
-/// <remarks>A CPU limit is optional and usually left out: CFS throttling adds tail latency to a proxy (kubernetes.md §5.4).</remarks>
+/// <remarks>A CPU limit is optional and usually left out: CFS throttling adds tail latency to a proxy.</remarks>
 public sealed record ResourceSettings
 {
     /// <summary>The CPU request; the autoscaler's utilisation is measured against it.</summary>

@@ -7,7 +7,7 @@ using Perfolizer.Horology;
 
 namespace Gateway.Benchmarks;
 
-/// <summary>The run configuration for this noisy 2-core VM (benchmarking.md §5.6), sized so that the measuring takes about 15 minutes.</summary>
+/// <summary>The run configuration for this noisy 2-core VM, sized so that the measuring takes about 15 minutes.</summary>
 public sealed class MatchingBenchmarkConfig : ManualConfig
 {
     /// <summary>Three processes per case, so one process's unlucky JIT or memory layout cannot decide a result.</summary>
@@ -24,13 +24,14 @@ public sealed class MatchingBenchmarkConfig : ManualConfig
         Add(DefaultConfig.Instance);
         if (withJob)
         {
-            // No processor affinity, although benchmarking.md §5.6 suggests core 1 only: pinned to one core, the benchmark
+            // No processor affinity, although pinning is the usual way to cut noise: pinned to one core, the benchmark
             // process starved the runtime's tiered-compilation work, and the matchers ran unoptimized (tier-0) code for
-            // seconds, measuring 5 to 10 times slower than their steady state (docs/benchmarks.md, "Why no affinity").
-            // The warm-up count stays automatic (tiered JIT needs it: §1.3), but capped, and iterations are short: the
-            // 10,000-route regex case takes about 0.6 s per invocation (100 matches of about 6 ms), so its iterations run
-            // one invocation each. Overhead evaluation is off: an invocation is 100 matches (microseconds at least), so
-            // the empty-loop overhead it would subtract is well under 0.1%, and skipping it saves seconds per process.
+            // seconds, measuring 5 to 10 times slower than their steady state (docs/benchmarks.md, "Why no processor
+            // affinity"). The warm-up count stays automatic (tiered JIT needs it: methods run unoptimized until the runtime
+            // recompiles them), but capped, and iterations are short: the 10,000-route regex case takes about 0.6 s per
+            // invocation (100 matches of about 6 ms), so its iterations run one invocation each. Overhead evaluation is off: an invocation
+            // is 100 matches (microseconds at least), so the empty-loop overhead it would subtract is well under 0.1%, and
+            // skipping it saves seconds per process.
             AddJob(Job.Default
                 .WithLaunchCount(LaunchCount)
                 .WithIterationTime(TimeInterval.FromMilliseconds(150))

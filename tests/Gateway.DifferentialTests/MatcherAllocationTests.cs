@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Gateway.DifferentialTests;
 
-/// <summary>Matching allocates nothing: counted in bytes on this thread, not timed (style.md, "Tests").</summary>
+/// <summary>Matching allocates nothing: counted in bytes on this thread, not timed, so the result does not depend on the machine's load.</summary>
 public sealed class MatcherAllocationTests
 {
     private const int Iterations = 100_000;

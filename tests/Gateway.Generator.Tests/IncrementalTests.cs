@@ -70,7 +70,7 @@ public sealed class IncrementalTests
         var (driver, compilation, _) = CreateSubject();
         var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
 
-        // Symbols, syntax, compilations, locations and texts would pin memory and defeat caching (style.md §9).
+        // Symbols, syntax, compilations, locations and texts would pin memory and defeat caching.
         var forbidden = new[] { typeof(ISymbol), typeof(SyntaxNode), typeof(Compilation), typeof(Location), typeof(AdditionalText), typeof(Microsoft.CodeAnalysis.Text.SourceText) };
         foreach (var step in TrackedSteps)
         {

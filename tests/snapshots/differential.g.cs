@@ -69,7 +69,7 @@ public static partial class Routes
     /// <summary>The text of <c>differential.gw</c> at build time: <c>RouteFile.Parse(SourceText, SourcePath)</c> reads the model this matcher was built from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Gateway.Generator", "1.0.0")]
     public const string SourceText = @"# A rich table for the differential tests: compiled and interpreted routers (and a reference matcher written
-# straight from design.md's precedence rule) must agree on every request. Every route here is reachable, and
+# straight from the precedence rule in docs/dsl.md) must agree on every request. Every route here is reachable, and
 # no two routes tie.
 
 listen 127.0.0.1:8080

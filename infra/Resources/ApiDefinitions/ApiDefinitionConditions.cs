@@ -1,6 +1,6 @@
 namespace Gateway.Resources.ApiDefinitions;
 
-/// <summary>The condition types and reasons an APIDefinition's status uses (kubernetes.md §3.2).</summary>
+/// <summary>The condition types and reasons an APIDefinition's status uses.</summary>
 public static class ApiDefinitionConditions
 {
     /// <summary>The object is valid and owns its hosts.</summary>

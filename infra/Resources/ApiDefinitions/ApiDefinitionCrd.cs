@@ -19,7 +19,7 @@ public static class ApiDefinitionCrd
         {
             Group = V1Alpha1APIDefinition.KubeGroup,
 
-            // Namespaced: the namespace is the tenant, and namespace RBAC decides who may edit an API (§3.2).
+            // Namespaced: the namespace is the tenant, and namespace RBAC decides who may edit an API.
             Scope = "Namespaced",
             Names = new V1CustomResourceDefinitionNames
             {

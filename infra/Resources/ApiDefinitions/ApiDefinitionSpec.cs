@@ -4,7 +4,7 @@ using Gateway.Resources.Schema;
 namespace Gateway.Resources.ApiDefinitions;
 
 /// <summary>The desired state of an <see cref="V1Alpha1APIDefinition"/>: hosts, API-wide defaults, and routes.</summary>
-/// <remarks>There is no <c>tenant</c> field on purpose: the namespace is the tenant, and a field could be spoofed (§3.2).</remarks>
+/// <remarks>There is no <c>tenant</c> field on purpose: the namespace is the tenant, and a field could be spoofed.</remarks>
 public sealed record ApiDefinitionSpec
 {
     /// <summary>Host names this API answers on; <c>*.example.com</c> claims every subdomain. Hosts belong to the first namespace that claims them.</summary>

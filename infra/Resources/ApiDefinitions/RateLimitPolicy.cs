@@ -5,7 +5,7 @@ using Gateway.Resources.Schema;
 namespace Gateway.Resources.ApiDefinitions;
 
 /// <summary>A token-bucket limit: <see cref="Requests"/> per <see cref="Per"/>, counted per client IP, API key or header value.</summary>
-/// <remarks>Whether the count is per replica or shared through Redis is the gateway's setting, not the tenant's (§3.2).</remarks>
+/// <remarks>Whether the count is per replica or shared through Redis is the gateway's setting, not the tenant's.</remarks>
 [ValidationRule("!has(self.burst) || self.burst >= self.requests", "burst must be >= requests")]
 [ValidationRule("self.key != 'Header' || has(self.header)", "header is required when key is Header")]
 public sealed record RateLimitPolicy

@@ -6,7 +6,7 @@ namespace Gateway.Resources.ApiDefinitions;
 
 /// <summary>One tenant's API on the gateway: hosts, routes and their policies; namespaced, and the namespace is the tenant.</summary>
 /// <remarks>
-/// Shape from kubernetes.md §3.2. The class is mutable (get/set) only because <see cref="IKubernetesObject{TMetadata}"/>
+/// The class is mutable (get/set) only because <see cref="IKubernetesObject{TMetadata}"/>
 /// requires settable <c>apiVersion</c>, <c>kind</c> and <c>metadata</c>; spec and status are immutable records.
 /// </remarks>
 [KubernetesEntity(Group = KubeGroup, Kind = KubeKind, ApiVersion = KubeApiVersion, PluralName = KubePluralName)]

@@ -3,7 +3,7 @@ namespace Gateway.Resources.Schema;
 /// <summary>A CEL rule the apiserver evaluates at admission (<c>x-kubernetes-validations</c>), on a type or a property.</summary>
 /// <remarks>
 /// Rules see one object only, so checks across routes or across objects (host ownership, duplicate route keys) stay in the
-/// controller and surface in status (kubernetes.md §3.3).
+/// controller and surface in status.
 /// </remarks>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Property, AllowMultiple = true)]
 public sealed class ValidationRuleAttribute(string rule, string message) : Attribute

@@ -1,6 +1,6 @@
 namespace Gateway.Benchmarks.Tables;
 
-/// <summary>The kinds of route a synthetic service exposes: the mix benchmarking.md §5.6 asks for.</summary>
+/// <summary>The kinds of route a synthetic service exposes: a realistic mix of literal, parameter, constrained and catch-all routes.</summary>
 /// <remarks>Within one service the shapes never overlap, even when constraints are ignored, so a first-match list
 /// (the Ocelot-style contender) and a most-specific-wins router pick the same route for every sample path.</remarks>
 public enum RouteShape

@@ -7,7 +7,7 @@ namespace Gateway.Benchmarks.Tables;
 /// Routes come in services (<c>svc1</c>, <c>svc2</c>, …); each service gets a seeded random subset of
 /// <see cref="RouteShape"/>s, so literal, parameter, constrained and catch-all routes are mixed and share prefixes as in
 /// a real API. The last route is always a one-parameter route (<c>/api/svcN/items/{id}</c>): the "last" workload then
-/// measures the same kind of match at every size, the kind benchmarking.md §1.3 measured for ASP.NET Core.
+/// measures the same kind of match at every size, like ASP.NET Core's own matcher benchmarks with one-parameter routes.
 /// The checked-in <c>Tables/routes-*.gw</c> files are this class's output; <see cref="TableFiles"/> writes and checks them.
 /// </remarks>
 public static class TableFactory

@@ -3,7 +3,7 @@ using Gateway.Routing;
 
 namespace Gateway.DifferentialTests.Common;
 
-/// <summary>A third, deliberately naive matcher written from design.md's precedence rule, not from the plan.</summary>
+/// <summary>A third, deliberately naive matcher written from the precedence rule in docs/dsl.md, not from the plan.</summary>
 /// <remarks>
 /// It tests every route on its own, keeps the ones that match, and picks the most specific by comparing host class,
 /// then the path segment by segment, then methods, headers, query and priority. It shares with the real matchers only

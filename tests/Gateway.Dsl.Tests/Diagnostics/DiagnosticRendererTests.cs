@@ -93,6 +93,34 @@ public sealed class DiagnosticRendererTests
             rendered);
     }
 
+    [Fact]
+    public void RenderLines_SeveralDiagnostics_ReturnsThreeLinesEachWithoutLineBreaks()
+    {
+        var text = "listen :0\nadmin x\n";
+        var result = RouteFile.Parse(text, "r.gw");
+
+        var lines = DiagnosticRenderer.RenderLines(result.Diagnostics, new SourceText(text, "r.gw"));
+
+        Assert.Equal(
+            [
+                "r.gw(1,8): error GW0208: address ':0' has no host; write '0.0.0.0:0' or '*:0'",
+                " 1 | listen :0",
+                "   |        ^",
+                "r.gw(2,7): error GW0208: address 'x' has no port; write 'x:8080'",
+                " 2 | admin x",
+                "   |       ^",
+            ],
+            lines);
+    }
+
+    [Fact]
+    public void RenderLines_NoDiagnostics_ReturnsNoLines()
+    {
+        var lines = DiagnosticRenderer.RenderLines([], new SourceText("route r {\n}\n", "r.gw"));
+
+        Assert.Empty(lines);
+    }
+
     private static string Render(string text, string path)
     {
         var result = RouteFile.Parse(text, path);

@@ -305,6 +305,16 @@ public sealed class CheckerTests
     }
 
     [Fact]
+    public void Check_SeveralExtraArguments_QuotesEveryUnderlinedArgument()
+    {
+        var diagnostic = Assert.Single(Errors("route r {\n  path /x\n  respond 200\n  priority 1 2  3\n}\n"));
+
+        Assert.Equal(DiagnosticCode.UnexpectedArgument, diagnostic.Code);
+        Assert.Equal(new TextSpan(47, 4), diagnostic.Span);
+        Assert.Equal("unexpected '2  3'; 'priority' takes one integer, as in 'priority 10'", diagnostic.Message);
+    }
+
+    [Fact]
     public void Check_SameHeaderInAnotherCase_ReportsDuplicate()
     {
         var diagnostic = Assert.Single(Errors("route r {\n  path /\n  header X-A 1\n  header x-a 2\n  respond 200\n}\n"));

@@ -133,6 +133,7 @@ public sealed class ParserTests
         var diagnostic = Assert.Single(diagnostics.Items);
         Assert.Equal(DiagnosticCode.InvalidBlockHeader, diagnostic.Code);
         Assert.Equal(new TextSpan(8, 3), diagnostic.Span);
+        Assert.Equal("unexpected 'b c' after route 'a'; write 'route NAME {' with a single name", diagnostic.Message);
         Assert.Equal("a", Assert.Single(syntax.Blocks).Name!.Value.Text);
     }
 

@@ -92,7 +92,13 @@ public sealed class GatewayObjectsTests
         var result = GatewayObjects.Build(Samples.Stack("dev"), "route r {\n  path /\n  to nowhere\n}\n", "routes.gw");
 
         Assert.Null(result.State);
-        Assert.Contains(result.Errors, l => l.StartsWith("routes.gw(3,", StringComparison.Ordinal) && l.Contains("error GW", StringComparison.Ordinal));
+        Assert.Equal(
+            [
+                "routes.gw(3,6): error GW0103: upstream 'nowhere' is not defined; define it with 'upstream nowhere { endpoints … }'",
+                " 3 |   to nowhere",
+                "   |      ^^^^^^^",
+            ],
+            result.Errors);
     }
 
     [Theory]

@@ -12,10 +12,11 @@ namespace Gateway.IntegrationTests.Hosting;
 public sealed class GatewayAppTests
 {
     [Fact]
-    public void Build_RouteFileWithErrors_ReturnsNullAndPrintsDiagnostics()
+    public void Build_RouteFileWithErrors_ReturnsNullAndPrintsEachDiagnosticWithCarets()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"gateway-bad-{Guid.NewGuid():N}.gw");
-        File.WriteAllText(path, "route r {\n  path /x\n  to nowhere\n}\n");
+        var directory = Directory.CreateTempSubdirectory("gateway-bad-");
+        var path = Path.Combine(directory.FullName, "routes.gw");
+        File.WriteAllText(path, "route r {\n  path /x\n  to nowhere\n}\n\nroute s {\n  path /y\n  to elsewhere\n}\n");
         try
         {
             var errors = new StringWriter();
@@ -23,11 +24,20 @@ public sealed class GatewayAppTests
             var app = GatewayApp.Build([$"--Gateway:RoutesFile={path}", "--Gateway:Listen=127.0.0.1:0", "--Gateway:Admin=127.0.0.1:0"], errors);
 
             Assert.Null(app);
-            Assert.Contains(": error GW", errors.ToString());
+            Assert.Equal(
+                [
+                    $"{path}(3,6): error GW0103: upstream 'nowhere' is not defined; define it with 'upstream nowhere {{ endpoints … }}'",
+                    " 3 |   to nowhere",
+                    "   |      ^^^^^^^",
+                    $"{path}(8,6): error GW0103: upstream 'elsewhere' is not defined; define it with 'upstream elsewhere {{ endpoints … }}'",
+                    " 8 |   to elsewhere",
+                    "   |      ^^^^^^^^^",
+                ],
+                errors.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
         }
         finally
         {
-            File.Delete(path);
+            directory.Delete(recursive: true);
         }
     }
 
