@@ -52,6 +52,9 @@ public static class GatewayApp
         {
             kestrel.AddServerHeader = false;
 
+            // Kestrel rewrites some Connection headers before the app sees them; this keeps the client's lines.
+            kestrel.RequestHeaderEncodingSelector = ConnectionHeaderCapture.EncodingSelector;
+
             // The gateway streams bodies and never buffers them, so it sets no size limit of its own; upstreams keep theirs.
             kestrel.Limits.MaxRequestBodySize = null;
             listeners.Bind(kestrel, publicEndPoint, adminEndPoint);
@@ -71,8 +74,13 @@ public static class GatewayApp
         var gateway = app.Services.GetRequiredService<GatewayMiddleware>();
         var admin = app.Services.GetRequiredService<AdminHandler>();
 
-        // One terminal delegate, no endpoint routing: the gateway does its own routing, and admin paths exist only on the admin port.
-        app.Run(context => listeners.IsAdmin(context) ? admin.InvokeAsync(context) : gateway.InvokeAsync(context));
+        // One terminal delegate, no endpoint routing: the gateway does its own routing, and admin paths exist only on the
+        // admin port. Every request first gets its Connection lines back, so none are left for the next request.
+        app.Run(context =>
+        {
+            ConnectionHeaderCapture.Restore(context);
+            return listeners.IsAdmin(context) ? admin.InvokeAsync(context) : gateway.InvokeAsync(context);
+        });
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GatewayApp).FullName!);
         Log.RouteTableLoaded(logger, snapshot.Table.FilePath, snapshot.RouteCount, snapshot.Upstreams.Count, snapshot.Router);

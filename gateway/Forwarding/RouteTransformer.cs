@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Net.Http.Headers;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Gateway.Forwarding;
@@ -27,7 +28,7 @@ public sealed class RouteTransformer : HttpTransformer
         await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
 
         var request = httpContext.Request;
-        ConnectionHeaders.RemoveNamed(request.Headers.Connection, proxyRequest.Headers, proxyRequest.Content?.Headers);
+        ConnectionHeaders.RemoveNamed(request.Headers.Connection, proxyRequest);
         proxyRequest.Headers.Host = null;
 
         // X-Forwarded-For grows by one address per proxy; Proto and Host describe the first hop, which is this one
@@ -42,10 +43,13 @@ public sealed class RouteTransformer : HttpTransformer
     public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse,
         CancellationToken cancellationToken)
     {
+        // Copies every header except the fixed hop-by-hop set, content headers included.
         var proceed = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken);
-        if (proxyResponse is not null && proxyResponse.Headers.Connection.Count > 0)
+
+        // The lines as received: the parsed Connection collection would leave out values HttpClient cannot parse.
+        if (proxyResponse is not null && proxyResponse.Headers.NonValidated.TryGetValues(HeaderNames.Connection, out var connection))
         {
-            ConnectionHeaders.RemoveNamed(proxyResponse.Headers.Connection, httpContext.Response.Headers);
+            ConnectionHeaders.RemoveNamed(connection, httpContext.Response.Headers);
         }
 
         return proceed;
