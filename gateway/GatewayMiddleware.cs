@@ -6,7 +6,8 @@ using Yarp.ReverseProxy.Forwarder;
 
 namespace Gateway;
 
-/// <summary>The request path of the public listener, in one method: match, respond or pick an endpoint, forward, map errors.</summary>
+/// <summary>The request path of the public listener, in one method: refuse what cannot be forwarded, match, respond or pick
+/// an endpoint, forward, map errors.</summary>
 /// <remarks>Terminal: it answers every request it is given. Built once and shared; per-request state lives in locals.</remarks>
 public sealed class GatewayMiddleware
 {
@@ -35,18 +36,29 @@ public sealed class GatewayMiddleware
     /// <summary>Serves one request.</summary>
     /// <remarks>
     /// <code>
-    /// 0. take the current snapshot once   ── none loaded ──────────────► 503 problem
-    /// 1. match host/path/method/headers   ── no route ─────────────────► 404 problem (Debug log)
-    /// 2. respond route?                   ── yes ─────────────────────► status + body with captured values
-    /// 3. pick an endpoint (balancer)      ── upstream has none ────────► 503 problem (Warning log)
-    /// 4. forward through IHttpForwarder   ── streams both bodies; WebSocket upgrades pass through
-    /// 5. ForwarderError → status + log    ── 502 unreachable/reset, 504 timeout, client abort: Debug only
+    /// 0. refuse a tunnel                   ── CONNECT ──────────────────► 501 problem, connection closed (Debug log)
+    /// 1. take the current snapshot once   ── none loaded ──────────────► 503 problem
+    /// 2. match host/path/method/headers   ── no route ─────────────────► 404 problem (Debug log)
+    /// 3. TRACE the route does not name?   ── yes ─────────────────────► 405 problem + Allow (Debug log)
+    /// 4. respond route?                   ── yes ─────────────────────► status + body with captured values
+    /// 5. pick an endpoint (balancer)      ── upstream has none ────────► 503 problem (Warning log)
+    /// 6. forward through IHttpForwarder   ── streams both bodies; WebSocket upgrades pass through
+    /// 7. ForwarderError → status + log    ── 502 unreachable/reset, 504 timeout, client abort: Debug only
     /// </code>
-    /// Failures are values (a <see cref="ForwarderError"/>, a missing match), never exceptions.
+    /// Failures are values (a <see cref="ForwarderError"/>, a missing match), never exceptions. Steps 0 and 3 are in
+    /// <see cref="MethodRules"/>.
     /// </remarks>
     public async Task InvokeAsync(HttpContext context)
     {
-        // 0. The request keeps this snapshot to the end, even if a reload replaces it meanwhile.
+        // 0. CONNECT asks for a tunnel; YARP's forwarder would throw for it and the client would get a 502 blaming the upstream.
+        if (MethodRules.IsTunnel(context))
+        {
+            Log.TunnelRefused(_logger, context.Request.Host.Value ?? string.Empty);
+            await RefuseTunnelAsync(context);
+            return;
+        }
+
+        // 1. The request keeps this snapshot to the end, even if a reload replaces it meanwhile.
         var table = _tables.Current;
         if (table is null)
         {
@@ -55,7 +67,7 @@ public sealed class GatewayMiddleware
             return;
         }
 
-        // 1. Match. RouteRequest is a view over strings Kestrel already holds; matching allocates nothing.
+        // 2. Match. RouteRequest is a view over strings Kestrel already holds; matching allocates nothing.
         var match = table.Matcher.Match(RouteRequest.From(context.Request));
         if (!match.Success)
         {
@@ -72,14 +84,23 @@ public sealed class GatewayMiddleware
 
         var route = table.GetRoute(match.RouteIndex);
 
-        // 2. Respond routes answer here, like nginx `return`.
+        // 3. TRACE echoes the request, credentials included, so it passes only where the route's author named it.
+        if (MethodRules.IsUnnamedTrace(context.Request.Method, route.Route))
+        {
+            Log.TraceNotAllowed(_logger, context.Request.Path.Value ?? "/", route.Name);
+            context.Response.Headers.Allow = MethodRules.AllowExceptTrace;
+            await ProblemResponse.TraceNotAllowed.WriteAsync(context);
+            return;
+        }
+
+        // 4. Respond routes answer here, like nginx `return`.
         if (route.Respond is { } respond)
         {
             await respond.WriteAsync(context, match);
             return;
         }
 
-        // 3. Pick an endpoint from the upstream's current endpoint array.
+        // 5. Pick an endpoint from the upstream's current endpoint array.
         var upstream = route.Upstream!;
         var endpoint = upstream.Pick();
         if (endpoint is null)
@@ -89,7 +110,7 @@ public sealed class GatewayMiddleware
             return;
         }
 
-        // 4. Forward. The in-flight count covers the whole exchange, body streaming included, for least-requests and p2c.
+        // 6. Forward. The in-flight count covers the whole exchange, body streaming included, for least-requests and p2c.
         ForwarderError error;
         endpoint.Enter();
         try
@@ -101,10 +122,22 @@ public sealed class GatewayMiddleware
             endpoint.Exit();
         }
 
-        // 5. Map a failure to a status code and one log line.
+        // 7. Map a failure to a status code and one log line.
         if (error != ForwarderError.None)
         {
             await ForwardErrors.ReportAsync(context, error, route, endpoint, _logger);
         }
+    }
+
+    // An HTTP/1.1 client may send tunnel bytes right after its CONNECT; on a kept-alive connection Kestrel would parse
+    // them as the next request, so the connection closes after the answer.
+    private static Task RefuseTunnelAsync(HttpContext context)
+    {
+        if (!HttpProtocol.IsHttp2(context.Request.Protocol) && !HttpProtocol.IsHttp3(context.Request.Protocol))
+        {
+            context.Response.Headers.Connection = "close";
+        }
+
+        return ProblemResponse.TunnelNotImplemented.WriteAsync(context);
     }
 }
