@@ -118,7 +118,10 @@ public static class GatewayApp
         builder.Services.AddHttpForwarder();
         builder.Services.AddSingleton(tables);
         builder.Services.AddSingleton(listeners);
-        builder.Services.AddSingleton(new ForwarderClient(options.ConnectTimeout));
+
+        // A factory, not an instance: the container disposes only what it created, and the client owns a
+        // SocketsHttpHandler with its connection pool.
+        builder.Services.AddSingleton(_ => new ForwarderClient(options.ConnectTimeout));
         builder.Services.AddSingleton(new ForwarderRequestConfig { ActivityTimeout = options.UpstreamTimeout });
         builder.Services.AddSingleton<GatewayMiddleware>();
         builder.Services.AddSingleton<AdminHandler>();

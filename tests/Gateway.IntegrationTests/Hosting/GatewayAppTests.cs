@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Gateway.Forwarding;
 using Gateway.Hosting;
 using Gateway.IntegrationTests.Common;
 using Gateway.Routing;
@@ -126,6 +127,20 @@ public sealed class GatewayAppTests
 
         Assert.Equal(GatewayApp.ExitSuccess, exitCode);
         Assert.Equal(string.Empty, errors.ToString());
+    }
+
+    [Fact]
+    public async Task DisposeAsync_App_DisposesForwarderClient()
+    {
+        using var closed = ClosedPort.Reserve();
+        var gateway = await CreateGatewayAsync();
+        var client = gateway.App.Services.GetRequiredService<ForwarderClient>();
+
+        await gateway.DisposeAsync();
+
+        // A live client would try to connect and fail with HttpRequestException (connection refused).
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{closed.Port}/");
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => client.Invoker.SendAsync(request, CancellationToken.None));
     }
 
     private static Task<GatewayHost> CreateGatewayAsync() => GatewayHost.StartAsync("""
