@@ -7,7 +7,7 @@ using Yarp.ReverseProxy.Forwarder;
 
 namespace Gateway.Forwarding;
 
-/// <summary>Maps each <see cref="ForwarderError"/> to a status code and one structured log line (style.md §13).</summary>
+/// <summary>Maps each <see cref="ForwarderError"/> to a status code and one structured log line.</summary>
 /// <remarks>
 /// Upstream trouble (refused or reset connections, timeouts, broken bodies) is the operator's concern: Warning, with
 /// 502 or 504. A client that disconnects or sends a broken body is nobody's incident: Debug, and no body, since no one

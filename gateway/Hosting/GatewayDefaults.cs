@@ -6,7 +6,7 @@ public static class GatewayDefaults
     /// <summary>The default values, keyed as configuration paths.</summary>
     /// <remarks>
     /// ASP.NET Core logs two Information lines per request and YARP one more, which costs more than routing does
-    /// (notes/benchmarking.md §4); the gateway's own lines cover failures. YARP's forwarder also logs each failure at
+    /// in the benchmarks; the gateway's own lines cover failures. YARP's forwarder also logs each failure at
     /// Warning, which <c>ForwardErrors</c> already logs once with the route and endpoint, so it is kept to Error.
     /// </remarks>
     public static IReadOnlyDictionary<string, string?> Values { get; } = new Dictionary<string, string?>

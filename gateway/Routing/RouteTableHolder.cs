@@ -1,6 +1,6 @@
 namespace Gateway.Routing;
 
-/// <summary>The one reference to the route table in use; reloads swap it atomically (style.md §15).</summary>
+/// <summary>The one reference to the route table in use; reloads swap it atomically.</summary>
 /// <remarks>
 /// Readers call <see cref="Current"/> once per request and keep what they got. A reload builds a whole new snapshot
 /// first and calls <see cref="Swap"/> only when it is good, so a bad route file never replaces a working table.

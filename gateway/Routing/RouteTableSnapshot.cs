@@ -6,7 +6,7 @@ namespace Gateway.Routing;
 
 /// <summary>One route table ready to serve: the checked model, its matcher, and every route's run-time parts.</summary>
 /// <remarks>
-/// Immutable once built and replaced whole (style.md §15): a request reads the current snapshot once and uses it to the
+/// Immutable once built and replaced whole: a request reads the current snapshot once and uses it to the
 /// end, even if a reload swaps in another meanwhile. <see cref="ChangeToken"/> fires when this snapshot is replaced, so
 /// work tied to it (discovery watches, health probes) can stop.
 /// </remarks>

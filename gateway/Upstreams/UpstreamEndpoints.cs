@@ -2,8 +2,8 @@ namespace Gateway.Upstreams;
 
 /// <summary>An upstream's endpoints as a copy-on-write array: readers take the array in one read, writers replace it whole.</summary>
 /// <remarks>
-/// A request picks from the array it read, so a concurrent replacement never shows it a half-updated set
-/// (style.md §15). Static endpoints fill it once; Kubernetes discovery and health tracking will call
+/// A request picks from the array it read, so a concurrent replacement never shows it a half-updated set.
+/// Static endpoints fill it once; Kubernetes discovery and health tracking will call
 /// <see cref="Update"/> with each new set.
 /// </remarks>
 public sealed class UpstreamEndpoints
