@@ -10,15 +10,68 @@ using Gateway.Logging;
 using Gateway.Policies;
 using Gateway.Routing;
 using Gateway.Upstreams;
+using Microsoft.AspNetCore.Connections;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Gateway;
 
 /// <summary>Host wiring: reads the route table, binds the listeners, registers the request path. No request logic lives here.</summary>
-/// <remarks>Program.cs calls <see cref="Build"/>; integration tests call it too, with route files of their own and
-/// <c>127.0.0.1:0</c> listeners, and read the bound ports from <see cref="GatewayListeners"/>.</remarks>
+/// <remarks>Program.cs calls <see cref="RunAsync"/>; integration tests call <see cref="Build"/> too, with route files of
+/// their own and <c>127.0.0.1:0</c> listeners, and read the bound ports from <see cref="GatewayListeners"/>.</remarks>
 public static class GatewayApp
 {
+    /// <summary>The exit code after a clean shutdown.</summary>
+    public const int ExitSuccess = 0;
+
+    /// <summary>The exit code when the gateway could not start; the reason has been written out.</summary>
+    public const int ExitFailed = 1;
+
+    /// <summary>Builds, starts and runs the gateway until it is told to stop; returns the process exit code.</summary>
+    /// <param name="args">As for <see cref="Build"/>.</param>
+    /// <param name="errors">Where startup problems are printed, one per line.</param>
+    /// <param name="configure">As for <see cref="Build"/>.</param>
+    /// <param name="stop">Stops the gateway, as SIGTERM or Ctrl+C does.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter errors, Action<WebApplicationBuilder>? configure = null,
+        CancellationToken stop = default)
+    {
+        var app = Build(args, errors, configure);
+        if (app is null)
+        {
+            return ExitFailed;
+        }
+
+        await using (app)
+        {
+            if (!await TryStartAsync(app, errors))
+            {
+                return ExitFailed;
+            }
+
+            await app.WaitForShutdownAsync(stop);
+            return ExitSuccess;
+        }
+    }
+
+    /// <summary>Starts the listeners, or returns false after writing to <paramref name="errors"/> which address could not be bound.</summary>
+    /// <remarks>A taken port is an operator's mistake to be told in one line, not an unhandled exception that aborts the
+    /// process. The host still logs its own "Hosting failed to start" at Error, with the exception; filtering that
+    /// category would also hide the failures of background services, so it stays.</remarks>
+    public static async Task<bool> TryStartAsync(WebApplication app, TextWriter errors)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(errors);
+        try
+        {
+            await app.StartAsync();
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException)
+        {
+            errors.WriteLine(BindFailure(app.Services.GetRequiredService<GatewayListeners>(), ex));
+            return false;
+        }
+    }
+
     /// <summary>Builds the gateway, or returns null after writing the reasons to <paramref name="errors"/> (bad route file, bad address).</summary>
     /// <param name="args">Command-line arguments; <c>--Gateway:RoutesFile=…</c> and friends override (see <see cref="GatewayOptions"/>).</param>
     /// <param name="errors">Where startup problems are printed; a route-file diagnostic is its compiler-format line, the source line and carets.</param>
@@ -58,6 +111,9 @@ public static class GatewayApp
         {
             kestrel.AddServerHeader = false;
 
+            // Kestrel rewrites some Connection headers before the app sees them; this keeps the client's lines.
+            kestrel.RequestHeaderEncodingSelector = ConnectionHeaderCapture.EncodingSelector;
+
             // The gateway streams bodies and never buffers them, so it sets no size limit of its own; upstreams keep theirs.
             kestrel.Limits.MaxRequestBodySize = null;
             listeners.Bind(kestrel, publicEndPoint, adminEndPoint);
@@ -66,7 +122,10 @@ public static class GatewayApp
         builder.Services.AddHttpForwarder();
         builder.Services.AddSingleton<RouteTableHolder>();
         builder.Services.AddSingleton(listeners);
-        builder.Services.AddSingleton(new ForwarderClient(options.ConnectTimeout));
+
+        // A factory, not an instance: the container disposes only what it created, and the client owns a
+        // SocketsHttpHandler with its connection pool.
+        builder.Services.AddSingleton(_ => new ForwarderClient(options.ConnectTimeout));
         builder.Services.AddSingleton(new ForwarderRequestConfig { ActivityTimeout = options.UpstreamTimeout });
         builder.Services.AddSingleton<UpstreamRegistry>();
         builder.Services.AddSingleton<PolicyFactory>();
@@ -84,14 +143,54 @@ public static class GatewayApp
         var gateway = app.Services.GetRequiredService<GatewayMiddleware>();
         var admin = app.Services.GetRequiredService<AdminHandler>();
 
-        // One terminal delegate, no endpoint routing: the gateway does its own routing, and admin paths exist only on the admin port.
-        app.Run(context => listeners.IsAdmin(context) ? admin.InvokeAsync(context) : gateway.InvokeAsync(context));
+        // One terminal delegate, no endpoint routing: the gateway does its own routing, and admin paths exist only on the
+        // admin port. Every request first gets its Connection lines back, so none are left for the next request.
+        app.Run(context =>
+        {
+            ConnectionHeaderCapture.Restore(context);
+            return listeners.IsAdmin(context) ? admin.InvokeAsync(context) : gateway.InvokeAsync(context);
+        });
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GatewayApp).FullName!);
         Log.RouteTableLoaded(logger, snapshot.Table.FilePath, snapshot.RouteCount, snapshot.Upstreams.Count, snapshot.Router);
         app.Lifetime.ApplicationStarted.Register(() =>
             Log.ListenersBound(logger, listeners.PublicUri.ToString(), listeners.AdminUri.ToString()));
         return app;
+    }
+
+    // Kestrel reports a taken address as an IOException whose message names the endpoint ("Failed to bind to address
+    // http://127.0.0.1:8080: address already in use.") around an AddressInUseException; the endpoint tells which listener.
+    private static string BindFailure(GatewayListeners listeners, Exception ex)
+    {
+        var (role, option) = Names(ex.Message, listeners.PublicEndPoint) ? ("listen", "--Gateway:Listen")
+            : Names(ex.Message, listeners.AdminEndPoint) ? ("admin", "--Gateway:Admin")
+            : (null, null);
+        if (role is null)
+        {
+            // Not an error Kestrel ties to one endpoint (e.g. an address this host does not have): name both.
+            return $"error: the gateway cannot listen on its listen address {listeners.PublicEndPoint} or its admin address {listeners.AdminEndPoint}: {ex.Message}";
+        }
+
+        var endpoint = role == "listen" ? listeners.PublicEndPoint : listeners.AdminEndPoint;
+        return ex.InnerException is AddressInUseException
+            ? $"error: the {role} address {endpoint} is already in use; stop what listens there, or choose another address with {option}=HOST:PORT or '{role}' in the route file."
+            : $"error: the gateway cannot listen on the {role} address {endpoint}: {(ex.InnerException ?? ex).Message}";
+    }
+
+    // Whether the message names the endpoint, and not a longer port that starts with the same digits.
+    private static bool Names(string message, System.Net.IPEndPoint endpoint)
+    {
+        var text = endpoint.ToString();
+        for (var at = message.IndexOf(text, StringComparison.Ordinal); at >= 0; at = message.IndexOf(text, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + text.Length;
+            if (end == message.Length || !char.IsAsciiDigit(message[end]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // A configured route file is read and interpreted; otherwise the router generated at build time is used.

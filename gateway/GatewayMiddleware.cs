@@ -7,8 +7,8 @@ using Yarp.ReverseProxy.Forwarder;
 
 namespace Gateway;
 
-/// <summary>The request path of the public listener, in one method: match, run the route's policies, act (respond,
-/// redirect or forward), and end in one outcome.</summary>
+/// <summary>The request path of the public listener, in one method: refuse what cannot be forwarded, match, run the
+/// route's policies, act (respond, redirect or forward), and end in one outcome.</summary>
 /// <remarks>Terminal: it answers every request it is given. Built once and shared; per-request state lives in one
 /// <see cref="RequestContext"/>.</remarks>
 public sealed class GatewayMiddleware
@@ -50,19 +50,30 @@ public sealed class GatewayMiddleware
     /// <summary>The request path.</summary>
     /// <remarks>
     /// <code>
+    /// 0. refuse a tunnel                   ── CONNECT ─────────────────► 501 problem, connection closed (Debug log)
     /// 1. snapshot loaded?                  ── no ──────────────────────► 503 problem
     /// 2. match host/path/method/headers    ── no route ────────────────► 404 problem (Debug log)
-    /// 3. route's policies, in fixed order  ── a policy answers ────────► its answer (401, 403, preflight, …)
-    /// 4. respond / redirect routes         ── answer here, with the route's response policies
-    /// 5. pick an endpoint (balancer)       ── upstream has none ───────► 503 problem (Warning log)
-    /// 6. forward through IHttpForwarder    ── streams both bodies; the route's transformer edits both ways
-    /// 7. ForwarderError → status + log     ── 502 unreachable/reset, 504 timeout, client abort: Debug only
+    /// 3. TRACE the route does not name?    ── yes ─────────────────────► 405 problem + Allow (Debug log)
+    /// 4. route's policies, in fixed order  ── a policy answers ────────► its answer (401, 403, preflight, …)
+    /// 5. respond / redirect routes         ── answer here, with the route's response policies
+    /// 6. pick an endpoint (balancer)       ── upstream has none ───────► 503 problem (Warning log)
+    /// 7. forward through IHttpForwarder    ── streams both bodies; the route's transformer edits both ways
+    /// 8. ForwarderError → status + log     ── 502 unreachable/reset, 504 timeout, client abort: Debug only
     /// </code>
     /// Failures are values (a <see cref="ForwarderError"/>, a missing match, a policy's answer), never exceptions.
+    /// Steps 0 and 3 are in <see cref="MethodRules"/>.
     /// </remarks>
     private async Task ServeAsync(RequestContext request)
     {
         var context = request.Http;
+
+        // 0. CONNECT asks for a tunnel; YARP's forwarder would throw for it and the client would get a 502 blaming the upstream.
+        if (MethodRules.IsTunnel(context))
+        {
+            Log.TunnelRefused(_logger, context.Request.Host.Value ?? string.Empty);
+            await RefuseTunnelAsync(request);
+            return;
+        }
 
         // 1. No table yet: nothing can be routed.
         if (request.Snapshot is not { } table)
@@ -90,13 +101,22 @@ public sealed class GatewayMiddleware
         var route = table.GetRoute(match.RouteIndex);
         request.Matched(route, match);
 
-        // 3. Policies: each continues or answers; their order is fixed by the gateway, not by the file.
+        // 3. TRACE echoes the request, credentials included, so it passes only where the route's author named it.
+        if (MethodRules.IsUnnamedTrace(context.Request.Method, route.Route))
+        {
+            Log.TraceNotAllowed(_logger, context.Request.Path.Value ?? "/", route.Name);
+            context.Response.Headers.Allow = MethodRules.AllowExceptTrace;
+            await request.AnswerAsync(ProblemResponse.TraceNotAllowed, OutcomeReason.MethodNotAllowed);
+            return;
+        }
+
+        // 4. Policies: each continues or answers; their order is fixed by the gateway, not by the file.
         if (!await route.Policies.RunAsync(request))
         {
             return;
         }
 
-        // 4. Respond and redirect routes answer here, like nginx `return`.
+        // 5. Respond and redirect routes answer here, like nginx `return`.
         if (route.Respond is { } respond)
         {
             request.Answered(respond.Status, OutcomeReason.Responded);
@@ -113,7 +133,7 @@ public sealed class GatewayMiddleware
             return;
         }
 
-        // 5. Pick an endpoint from the upstream's current endpoint array.
+        // 6. Pick an endpoint from the upstream's current endpoint array.
         var upstream = route.Upstream!;
         var endpoint = upstream.Pick();
         if (endpoint is null)
@@ -123,7 +143,7 @@ public sealed class GatewayMiddleware
             return;
         }
 
-        // 6. Forward. The in-flight count covers the whole exchange, body streaming included, for least-requests and p2c.
+        // 7. Forward. The in-flight count covers the whole exchange, body streaming included, for least-requests and p2c.
         request.Endpoint = endpoint;
         ForwarderError error;
         endpoint.Enter();
@@ -136,7 +156,7 @@ public sealed class GatewayMiddleware
             endpoint.Exit();
         }
 
-        // 7. Map a failure to a status code and one log line; the classification is separate from the answer, so a
+        // 8. Map a failure to a status code and one log line; the classification is separate from the answer, so a
         //    retry can look at it before anything is written.
         if (error == ForwarderError.None)
         {
@@ -158,5 +178,18 @@ public sealed class GatewayMiddleware
             Log.RequestCompleted(_logger, request.Http.Request.Method, request.Path, request.Route?.Name ?? "-", outcome.Status,
                 outcome.Reason, outcome.Answerer);
         }
+    }
+
+    // An HTTP/1.1 client may send tunnel bytes right after its CONNECT; on a kept-alive connection Kestrel would parse
+    // them as the next request, so the connection closes after the answer.
+    private static ValueTask<Policies.PolicyResult> RefuseTunnelAsync(RequestContext request)
+    {
+        var context = request.Http;
+        if (!HttpProtocol.IsHttp2(context.Request.Protocol) && !HttpProtocol.IsHttp3(context.Request.Protocol))
+        {
+            context.Response.Headers.Connection = "close";
+        }
+
+        return request.AnswerAsync(ProblemResponse.TunnelNotImplemented, OutcomeReason.MethodNotAllowed);
     }
 }

@@ -1,12 +1,5 @@
-// The gateway's entry point. GatewayApp holds the wiring so that integration tests can build the same host in-process.
+// The gateway's entry point. GatewayApp holds the wiring so that integration tests can build and run the same host
+// in-process; startup problems (route-file diagnostics, bad or taken addresses) are printed and the exit code is 1.
 using Gateway;
 
-var app = GatewayApp.Build(args, Console.Error);
-if (app is null)
-{
-    // The reasons (route-file diagnostics, bad addresses) are already printed.
-    return 1;
-}
-
-await app.RunAsync();
-return 0;
+return await GatewayApp.RunAsync(args, Console.Error);

@@ -1,61 +1,101 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 
 namespace Gateway.Forwarding;
 
 /// <summary>Removes the headers a message's <c>Connection</c> header names: they are hop-by-hop (RFC 9110 §7.6.1).</summary>
-/// <remarks>YARP drops the fixed hop-by-hop set (Connection, Keep-Alive, Upgrade, TE, …) but copies headers that a
-/// <c>Connection</c> header merely names, so the gateway removes those itself.</remarks>
+/// <remarks>
+/// <para>YARP drops the fixed hop-by-hop set (Connection, Keep-Alive, Upgrade, TE, Transfer-Encoding, …) but copies
+/// headers that a <c>Connection</c> header merely names, so the gateway removes those itself, from every line of the
+/// header, case-insensitively. On the request side the lines are the client's own, which
+/// <c>Hosting.ConnectionHeaderCapture</c> restores where Kestrel rewrote them.</para>
+/// <para>Two kinds of token are left alone. <c>close</c>, <c>keep-alive</c> and <c>upgrade</c> are connection options
+/// that Kestrel, YARP and HttpClient each handle for their own hop (YARP builds the WebSocket upgrade itself), as
+/// Envoy's <c>sanitizeConnectionHeader</c> also skips them. <c>Content-Length</c> and <c>Transfer-Encoding</c> frame the
+/// message: the gateway forwards the body byte for byte and HttpClient frames the next hop itself (Transfer-Encoding
+/// never crosses; YARP drops it), so removing a named Content-Length would only make HttpClient re-frame a request body as
+/// chunked, which some upstreams refuse (411) and which lets a client change how the upstream sees the body, or
+/// strip the length of a response to HEAD. nginx never removes a header for being named in Connection at all and frames
+/// every forwarded message itself; keeping the framing headers is the part of that the gateway follows.</para>
+/// </remarks>
 public static class ConnectionHeaders
 {
-    /// <summary>Removes from <paramref name="headers"/> (and <paramref name="content"/>) each header named in <paramref name="connection"/>.</summary>
-    public static void RemoveNamed(StringValues connection, HttpHeaders headers, HttpHeaders? content)
+    /// <summary>Removes from <paramref name="request"/>'s headers and content headers each header named in <paramref name="connection"/>.</summary>
+    /// <remarks>A name is removed from whichever collection holds it: HttpClient keeps content headers (Content-Type,
+    /// Content-Language, …) apart from request headers, and each collection throws when asked to remove a name that
+    /// belongs to the other (and a name that is not a token), so each is asked only whether it holds the name.</remarks>
+    public static void RemoveNamed(StringValues connection, HttpRequestMessage request)
     {
-        foreach (var value in connection)
+        ArgumentNullException.ThrowIfNull(request);
+        foreach (var name in Names(connection))
         {
-            if (value is null)
+            Remove(request.Headers, name);
+            if (request.Content is { } content)
             {
-                continue;
-            }
-
-            foreach (var range in value.AsSpan().Split(','))
-            {
-                var name = value.AsSpan()[range].Trim(' ').Trim('\t');
-                if (IsToken(name))
-                {
-                    var text = name.ToString();
-                    headers.Remove(text);
-                    content?.Remove(text);
-                }
+                Remove(content.Headers, name);
             }
         }
     }
 
-    /// <summary>Removes from <paramref name="headers"/> each header named in <paramref name="connection"/>.</summary>
+    /// <summary>Removes from <paramref name="headers"/> (the client's response headers, content headers included) each
+    /// header named in the upstream response's <paramref name="connection"/> lines.</summary>
     public static void RemoveNamed(IEnumerable<string> connection, IHeaderDictionary headers)
     {
-        foreach (var name in connection)
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(headers);
+        foreach (var line in connection)
+        {
+            foreach (var name in Names(line))
+            {
+                headers.Remove(name);
+            }
+        }
+    }
+
+    /// <summary>The header names in <paramref name="connection"/>'s lines, trimmed, without connection options and framing headers.</summary>
+    public static IEnumerable<string> Names(StringValues connection)
+    {
+        foreach (var line in connection)
+        {
+            foreach (var name in Names(line))
+            {
+                yield return name;
+            }
+        }
+    }
+
+    // One line's names: a comma-separated list, with optional whitespace and empty elements (RFC 9110 §5.6.1).
+    private static IEnumerable<string> Names(string? line)
+    {
+        if (line is null)
+        {
+            yield break;
+        }
+
+        foreach (var element in line.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!IsKept(element))
+            {
+                yield return element;
+            }
+        }
+    }
+
+    private static bool IsKept(string token) =>
+        token.Equals("close", StringComparison.OrdinalIgnoreCase)
+        || token.Equals("keep-alive", StringComparison.OrdinalIgnoreCase)
+        || token.Equals(HeaderNames.Upgrade, StringComparison.OrdinalIgnoreCase)
+        || token.Equals(HeaderNames.ContentLength, StringComparison.OrdinalIgnoreCase)
+        || token.Equals(HeaderNames.TransferEncoding, StringComparison.OrdinalIgnoreCase);
+
+    private static void Remove(HttpHeaders headers, string name)
+    {
+        // NonValidated.Contains answers false, without throwing, for a name that is not a token or that belongs to the
+        // other collection; Remove is then safe.
+        if (headers.NonValidated.Contains(name))
         {
             headers.Remove(name);
         }
-    }
-
-    // HttpHeaders.Remove throws on names that are not RFC 9110 tokens; a malformed Connection value is skipped instead.
-    private static bool IsToken(ReadOnlySpan<char> name)
-    {
-        if (name.IsEmpty)
-        {
-            return false;
-        }
-
-        foreach (var c in name)
-        {
-            if (c <= ' ' || c >= 0x7F || "\"(),/:;<=>?@[\\]{}".Contains(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Gateway.Dsl.Model;
 using Gateway.Pipeline;
+using Microsoft.Net.Http.Headers;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Gateway.Forwarding;
@@ -41,7 +42,7 @@ public sealed class RouteTransformer : HttpTransformer
         await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
 
         var request = httpContext.Request;
-        ConnectionHeaders.RemoveNamed(request.Headers.Connection, proxyRequest.Headers, proxyRequest.Content?.Headers);
+        ConnectionHeaders.RemoveNamed(request.Headers.Connection, proxyRequest);
 
         // HttpClient sends the request URI's authority when Host is unset, which is the endpoint's.
         proxyRequest.Headers.Host = _host.Kind switch
@@ -69,10 +70,13 @@ public sealed class RouteTransformer : HttpTransformer
     public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse,
         CancellationToken cancellationToken)
     {
+        // Copies every header except the fixed hop-by-hop set, content headers included.
         var proceed = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken);
-        if (proxyResponse is not null && proxyResponse.Headers.Connection.Count > 0)
+
+        // The lines as received: the parsed Connection collection would leave out values HttpClient cannot parse.
+        if (proxyResponse is not null && proxyResponse.Headers.NonValidated.TryGetValues(HeaderNames.Connection, out var connection))
         {
-            ConnectionHeaders.RemoveNamed(proxyResponse.Headers.Connection, httpContext.Response.Headers);
+            ConnectionHeaders.RemoveNamed(connection, httpContext.Response.Headers);
         }
 
         // The route's header edits and CORS headers apply to the upstream's answer as to the gateway's own.

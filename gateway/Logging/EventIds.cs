@@ -26,8 +26,14 @@ public static class EventIds
     /// <summary>No route table is loaded yet (503).</summary>
     public const int NoRouteTable = 202;
 
+    /// <summary>A CONNECT (tunnel) request was answered 501 (a client mistake).</summary>
+    public const int TunnelRefused = 203;
+
+    /// <summary>A TRACE matched a route that does not name it and was answered 405 (a client mistake).</summary>
+    public const int TraceNotAllowed = 204;
+
     /// <summary>A request ended; its outcome (Debug, until access logs exist).</summary>
-    public const int RequestCompleted = 203;
+    public const int RequestCompleted = 205;
 
     /// <summary>Forwarding to an upstream endpoint failed; the level says whose fault it was.</summary>
     public const int ForwardFailed = 300;

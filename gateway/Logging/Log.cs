@@ -38,6 +38,15 @@ public static partial class Log
     [LoggerMessage(EventId = EventIds.NoRouteTable, Level = LogLevel.Warning, Message = "No route table is loaded")]
     public static partial void NoRouteTable(ILogger logger);
 
+    /// <summary>A CONNECT asked for a tunnel, which the gateway does not open.</summary>
+    [LoggerMessage(EventId = EventIds.TunnelRefused, Level = LogLevel.Debug, Message = "Refused CONNECT {Authority}: the gateway opens no tunnels")]
+    public static partial void TunnelRefused(ILogger logger, string authority);
+
+    /// <summary>A TRACE matched a route that does not name TRACE.</summary>
+    [LoggerMessage(EventId = EventIds.TraceNotAllowed, Level = LogLevel.Debug,
+        Message = "Refused TRACE {Path}: route {Route} does not name TRACE")]
+    public static partial void TraceNotAllowed(ILogger logger, string path, string route);
+
     /// <summary>A request ended, with who answered, the status and why.</summary>
     [LoggerMessage(EventId = EventIds.RequestCompleted, Level = LogLevel.Debug,
         Message = "{Method} {Path} route {Route}: {StatusCode} {Reason} by {Answerer}")]

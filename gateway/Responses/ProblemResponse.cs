@@ -16,6 +16,14 @@ public sealed class ProblemResponse
     public static readonly ProblemResponse NoRoute = new(StatusCodes.Status404NotFound,
         "No route matches the request's host, path, method, headers and query.");
 
+    /// <summary>405: TRACE to a route that does not name it; the caller adds the Allow header.</summary>
+    public static readonly ProblemResponse TraceNotAllowed = new(StatusCodes.Status405MethodNotAllowed,
+        "The route does not allow TRACE; a route passes TRACE on only when it names 'method TRACE'.");
+
+    /// <summary>501: CONNECT, a tunnel request; the gateway is not a forward proxy.</summary>
+    public static readonly ProblemResponse TunnelNotImplemented = new(StatusCodes.Status501NotImplemented,
+        "The gateway does not open tunnels (CONNECT); it is an API gateway, not a forward proxy.");
+
     /// <summary>503: the route's upstream has no endpoints.</summary>
     public static readonly ProblemResponse NoEndpoint = new(StatusCodes.Status503ServiceUnavailable,
         "The route's upstream has no endpoints to send the request to.");
@@ -88,6 +96,8 @@ public sealed class ProblemResponse
     {
         400 => "https://tools.ietf.org/html/rfc9110#section-15.5.1",
         404 => "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+        405 => "https://tools.ietf.org/html/rfc9110#section-15.5.6",
+        501 => "https://tools.ietf.org/html/rfc9110#section-15.6.2",
         502 => "https://tools.ietf.org/html/rfc9110#section-15.6.3",
         503 => "https://tools.ietf.org/html/rfc9110#section-15.6.4",
         504 => "https://tools.ietf.org/html/rfc9110#section-15.6.5",

@@ -121,6 +121,51 @@ public sealed class GatewayMiddlewareTests : IAsyncLifetime
         Assert.Null(entry.Exception);
     }
 
+    [Fact]
+    public async Task InvokeAsync_Connect_Answers501ProblemAndClosesWithoutForwarding()
+    {
+        var forwarded = ForwardedCount();
+
+        // Authority-form, as a client configured to use the gateway as an HTTPS proxy sends it; HttpClient would not.
+        var response = await RawHttpClient.SendAsync(_gateway.PublicUri, "CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n");
+
+        AssertProblem(response, 501);
+        Assert.Equal(["close"], response.Values("Connection"));
+        Assert.Equal(forwarded, ForwardedCount());
+        var entry = Assert.Single(_gateway.Logs.Entries, e => e.EventId.Id == Gateway.Logging.EventIds.TunnelRefused);
+        Assert.Equal(LogLevel.Debug, entry.Level);
+        Assert.DoesNotContain(_gateway.Logs.Entries, e => e.Level >= LogLevel.Warning);
+    }
+
+    [Theory]
+    [InlineData("api.test", "/anything")]
+    [InlineData("other.test", "/b/x")]
+    [InlineData("other.test", "/hello/world")]
+    public async Task InvokeAsync_TraceToRouteNotNamingTrace_Answers405WithAllowWithoutForwarding(string host, string path)
+    {
+        var forwarded = ForwardedCount();
+
+        var response = await RawHttpClient.SendAsync(_gateway.PublicUri, $"TRACE {path} HTTP/1.1\r\nHost: {host}\r\nCookie: session=1\r\n\r\n");
+
+        AssertProblem(response, 405);
+        Assert.Equal([Gateway.Routing.MethodRules.AllowExceptTrace], response.Values("Allow"));
+        Assert.DoesNotContain("session", response.Body);
+        Assert.Equal(forwarded, ForwardedCount());
+        var entry = Assert.Single(_gateway.Logs.Entries, e => e.EventId.Id == Gateway.Logging.EventIds.TraceNotAllowed);
+        Assert.Equal(LogLevel.Debug, entry.Level);
+        Assert.DoesNotContain(_gateway.Logs.Entries, e => e.Level >= LogLevel.Warning);
+    }
+
+    [Fact]
+    public async Task InvokeAsync_TraceToRouteNamingTrace_Forwarded()
+    {
+        var response = await RawHttpClient.SendAsync(_gateway.PublicUri, "TRACE /traced HTTP/1.1\r\nHost: other.test\r\n\r\n");
+        var echo = EchoReply.Read(response);
+
+        Assert.Equal("c", echo.Upstream);
+        Assert.Equal("TRACE", echo.Method);
+    }
+
     private static string Routes(EchoUpstream a, EchoUpstream b, EchoUpstream c, ClosedPort dead) => $$"""
         upstream a { endpoints {{a.Address}} }
         upstream b { endpoints {{b.Address}} }
@@ -172,6 +217,12 @@ public sealed class GatewayMiddlewareTests : IAsyncLifetime
           to b
         }
 
+        route traced {
+          method GET TRACE
+          path /traced
+          to c
+        }
+
         route hello {
           path /hello/{name}
           respond 200 "Hello, {name}!"
@@ -187,6 +238,18 @@ public sealed class GatewayMiddlewareTests : IAsyncLifetime
           to dead
         }
         """;
+
+    // Requests the upstreams have served, to show that the gateway answered one itself.
+    private int ForwardedCount() => _a.Requests + _b.Requests + _c.Requests;
+
+    private static void AssertProblem(RawHttpResponse response, int status)
+    {
+        Assert.Equal(status, response.Status);
+        Assert.Equal(["application/problem+json"], response.Values("Content-Type"));
+        using var json = JsonDocument.Parse(response.Body);
+        Assert.Equal(status, json.RootElement.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrEmpty(json.RootElement.GetProperty("detail").GetString()));
+    }
 
     private static async Task AssertProblemAsync(HttpResponseMessage response, int status)
     {

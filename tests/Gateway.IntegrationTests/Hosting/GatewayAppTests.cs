@@ -1,9 +1,12 @@
+using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Gateway.Forwarding;
 using Gateway.Hosting;
 using Gateway.IntegrationTests.Common;
 using Gateway.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Gateway.IntegrationTests.Hosting;
@@ -91,6 +94,63 @@ public sealed class GatewayAppTests
 
         Assert.StartsWith("HTTP/1.1 400", reply);
         Assert.DoesNotContain(gateway.Logs.Entries, e => e.Level >= LogLevel.Error);
+    }
+
+    [Theory]
+    [InlineData("Listen", "listen")]
+    [InlineData("Admin", "admin")]
+    public async Task RunAsync_AddressInUse_SaysWhichAddressAndReturnsFailed(string setting, string role)
+    {
+        using var taken = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        taken.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        taken.Listen();
+        var address = taken.LocalEndPoint!.ToString();
+        string[] args = ["--Gateway:Listen=127.0.0.1:0", "--Gateway:Admin=127.0.0.1:0", $"--Gateway:{setting}={address}"];
+        var errors = new StringWriter();
+
+        // Bounded: a gateway that did start would run until stopped.
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var exitCode = await GatewayApp.RunAsync(args, errors, builder => builder.Logging.ClearProviders(), stop.Token);
+
+        Assert.Equal(GatewayApp.ExitFailed, exitCode);
+        Assert.False(stop.IsCancellationRequested, "the gateway started although the address was taken");
+        var message = Assert.Single(errors.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(
+            $"error: the {role} address {address} is already in use; stop what listens there, or choose another address with --Gateway:{setting}=HOST:PORT or '{role}' in the route file.",
+            message);
+    }
+
+    [Fact]
+    public async Task RunAsync_StopRequested_ReturnsSuccess()
+    {
+        using var stop = new CancellationTokenSource();
+        var errors = new StringWriter();
+        var run = GatewayApp.RunAsync(["--Gateway:Listen=127.0.0.1:0", "--Gateway:Admin=127.0.0.1:0"], errors,
+            builder =>
+            {
+                builder.Logging.ClearProviders();
+                builder.Services.AddHostedService(services => new StopWhenStarted(services.GetRequiredService<IHostApplicationLifetime>(), stop));
+            },
+            stop.Token);
+
+        var exitCode = await run.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(GatewayApp.ExitSuccess, exitCode);
+        Assert.Equal(string.Empty, errors.ToString());
+    }
+
+    [Fact]
+    public async Task DisposeAsync_App_DisposesForwarderClient()
+    {
+        using var closed = ClosedPort.Reserve();
+        var gateway = await CreateGatewayAsync();
+        var client = gateway.App.Services.GetRequiredService<ForwarderClient>();
+
+        await gateway.DisposeAsync();
+
+        // A live client would try to connect and fail with HttpRequestException (connection refused).
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{closed.Port}/");
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => client.Invoker.SendAsync(request, CancellationToken.None));
     }
 
     private static Task<GatewayHost> CreateGatewayAsync() => GatewayHost.StartAsync("""
