@@ -12,6 +12,12 @@ namespace Gateway;
 /// <c>127.0.0.1:0</c> listeners, and read the bound ports from <see cref="GatewayListeners"/>.</remarks>
 public static class GatewayApp
 {
+    // A warning of a route file that loads, at Warning level; a file that does not load prints its diagnostics to the
+    // error writer instead. Defined here rather than in Logging/Log.cs, whose RouteFileDiagnostic is fixed at Error,
+    // with the same event id, so both kinds of route-file diagnostic are found under one id.
+    private static readonly Action<ILogger, string, Exception?> RouteFileWarning =
+        LoggerMessage.Define<string>(LogLevel.Warning, new EventId(EventIds.RouteFileDiagnostic, nameof(RouteFileWarning)), "{Diagnostic}");
+
     /// <summary>Builds the gateway, or returns null after writing the reasons to <paramref name="errors"/> (bad route file, bad address).</summary>
     /// <param name="args">Command-line arguments; <c>--Gateway:RoutesFile=…</c> and friends override (see <see cref="GatewayOptions"/>).</param>
     /// <param name="errors">Where startup problems are printed, one per line (route-file diagnostics in compiler format).</param>
@@ -25,8 +31,8 @@ public static class GatewayApp
         configure?.Invoke(builder);
         var options = GatewayOptions.From(builder.Configuration);
 
-        // The route table comes first: it names the listen addresses, and a gateway without routes must not start.
-        var snapshot = LoadRouteTable(options, errors);
+        // The route table comes first: it names the listen addresses, and a route file with errors must not start.
+        var (snapshot, warnings) = LoadRouteTable(options, errors);
         if (snapshot is null)
         {
             return null;
@@ -75,14 +81,22 @@ public static class GatewayApp
         app.Run(context => listeners.IsAdmin(context) ? admin.InvokeAsync(context) : gateway.InvokeAsync(context));
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GatewayApp).FullName!);
+
+        // Warnings do not stop a file from loading (the build reports the same ones); they are logged, one per line.
+        foreach (var warning in warnings)
+        {
+            RouteFileWarning(logger, warning.ToString(), null);
+        }
+
         Log.RouteTableLoaded(logger, snapshot.Table.FilePath, snapshot.RouteCount, snapshot.Upstreams.Count, snapshot.Router);
         app.Lifetime.ApplicationStarted.Register(() =>
             Log.ListenersBound(logger, listeners.PublicUri.ToString(), listeners.AdminUri.ToString()));
         return app;
     }
 
-    // A configured route file is read and interpreted; otherwise the router generated at build time is used.
-    private static RouteTableSnapshot? LoadRouteTable(GatewayOptions options, TextWriter errors)
+    // A configured route file is read and interpreted; otherwise the router generated at build time is used. Returns the
+    // snapshot (null after printing why) and the warnings of a file that loads.
+    private static (RouteTableSnapshot? Snapshot, IReadOnlyList<Dsl.Diagnostics.Diagnostic> Warnings) LoadRouteTable(GatewayOptions options, TextWriter errors)
     {
         var source = CompiledRoutes.Source;
         if (options.RoutesFile is { Length: > 0 } path)
@@ -95,7 +109,7 @@ public static class GatewayApp
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 errors.WriteLine($"error: cannot read route file '{path}': {ex.Message}");
-                return null;
+                return (null, []);
             }
 
             source = RouteSource.Interpreted(text, path);
@@ -113,8 +127,10 @@ public static class GatewayApp
             {
                 errors.WriteLine($"error: route file '{source.Path}' produced no route table.");
             }
+
+            return (null, []);
         }
 
-        return snapshot;
+        return (snapshot, result.Diagnostics.Where(d => d.Severity == Dsl.Diagnostics.DiagnosticSeverity.Warning).ToList());
     }
 }

@@ -4,7 +4,8 @@ namespace Gateway.Dsl.Diagnostics;
 
 /// <summary>Every diagnostic code of the route language, in one place.</summary>
 /// <remarks>
-/// Ranges: GW00xx syntax (lexer and parser), GW01xx names, GW02xx values, GW03xx conflicts between routes.
+/// Ranges: GW00xx syntax (lexer and parser), GW01xx names, GW02xx values, GW03xx conflicts between routes. A range
+/// says what a code is about, not how serious it is: every code is an error except the warnings marked as such.
 /// Codes are never reused or renumbered: they appear in build logs, docs and people's searches.
 /// <c>docs/dsl.md</c> lists the same table, and the generator builds one descriptor per entry of <see cref="All"/>.
 /// </remarks>
@@ -154,6 +155,9 @@ public static class DiagnosticCode
     /// <summary>A <c>respond</c> body has an unmatched or empty brace.</summary>
     public const string InvalidBody = "GW0225";
 
+    /// <summary>A file has no route, so every request gets 404 (a warning: such a file still loads).</summary>
+    public const string NoRoutes = "GW0226";
+
     // GW03xx: conflicts between routes, reported by the planner (dsl/Planning).
 
     /// <summary>Two routes can match the same request and are equally specific with equal priority.</summary>
@@ -208,8 +212,10 @@ public static class DiagnosticCode
         Info(InvalidPriority, "Invalid priority"),
         Info(InvalidStatus, "Invalid status"),
         Info(InvalidBody, "Invalid respond body"),
+        Info(NoRoutes, "File without routes", DiagnosticSeverity.Warning),
         Info(AmbiguousRoutes, "Ambiguous routes"),
     };
 
-    private static DiagnosticCodeInfo Info(string code, string title) => new() { Code = code, Title = title };
+    private static DiagnosticCodeInfo Info(string code, string title, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
+        new() { Code = code, Title = title, Severity = severity };
 }

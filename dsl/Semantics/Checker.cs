@@ -3,6 +3,7 @@ using Gateway.Dsl.Collections;
 using Gateway.Dsl.Diagnostics;
 using Gateway.Dsl.Model;
 using Gateway.Dsl.Syntax;
+using Gateway.Dsl.Text;
 
 namespace Gateway.Dsl.Semantics;
 
@@ -62,6 +63,16 @@ public static class Checker
         if (diagnostics.HasErrors)
         {
             return null;
+        }
+
+        // A file without routes is usable (upstreams may come before their routes) but matches nothing. Only a clean
+        // file gets the warning: after an error, such as a misspelled 'route', it would only repeat the cause.
+        if (routeBlocks.Count == 0)
+        {
+            diagnostics.Warning(
+                DiagnosticCode.NoRoutes,
+                new TextSpan(0, 0),
+                "the file has no routes, so every request gets 404; add a 'route NAME { … }' block");
         }
 
         return new RouteTable

@@ -12,6 +12,9 @@ public sealed class GeneratorDiagnosticsTests
 
         """;
 
+    // A clean file with a route, for tests about the class rather than the file (a file without routes warns GW0226).
+    private const string UsersRoute = UsersUpstream + "route all {\n  path /**\n  to users\n}\n";
+
     [Fact]
     public void Run_UndefinedUpstream_ReportsGW0103AtTheName()
     {
@@ -45,10 +48,30 @@ public sealed class GeneratorDiagnosticsTests
         GeneratorHarness.AssertCompiles(run);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("# routes come later\n")]
+    [InlineData("listen 0.0.0.0:8080\n")]
+    [InlineData(UsersUpstream)]
+    public void Run_FileWithoutRoutes_WarnsGW0226AndEmitsMatcherThatAnswersNone(string text)
+    {
+        var run = GeneratorHarness.Run(text);
+
+        // The warning is the only diagnostic; the output compiles with no CS warning (CS0219 for an unused local before).
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("GW0226", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal(new(0, 0), diagnostic.Location.GetLineSpan().StartLinePosition);
+        var assembly = GeneratorHarness.Load(run);
+        var match = assembly.GetType("Sample.Routing.Routes")!.GetMethod("Match")!.CreateDelegate<Gateway.Routing.CompiledRouteMatcher.MatchFunction>();
+        var request = new Gateway.Routing.RouteRequest("localhost", "GET", "/", string.Empty, headers: null);
+        Assert.False(match(in request).Success);
+    }
+
     [Fact]
     public void Run_AttributeNamesMissingFile_ReportsGW0901AtTheAttribute()
     {
-        var run = GeneratorHarness.Run(UsersUpstream, SampleSources.RoutesClass("missing.gw"));
+        var run = GeneratorHarness.Run(UsersRoute, SampleSources.RoutesClass("missing.gw"));
 
         var diagnostic = Assert.Single(run.Diagnostics);
         Assert.Equal("GW0901", diagnostic.Id);
@@ -63,7 +86,7 @@ public sealed class GeneratorDiagnosticsTests
     {
         var source = SampleSources.RoutesClass(modifiers: "public static", declareMatch: false);
 
-        var run = GeneratorHarness.Run(UsersUpstream, source);
+        var run = GeneratorHarness.Run(UsersRoute, source);
 
         var diagnostic = Assert.Single(run.Diagnostics);
         Assert.Equal("GW0903", diagnostic.Id);
@@ -76,7 +99,7 @@ public sealed class GeneratorDiagnosticsTests
     {
         var source = SampleSources.RoutesClass(declareMatch: false);
 
-        var run = GeneratorHarness.Run(UsersUpstream + "route all {\n  path /**\n  to users\n}\n", source);
+        var run = GeneratorHarness.Run(UsersRoute, source);
 
         Assert.Empty(run.Diagnostics);
         Assert.Contains("public static global::Gateway.Routing.RouteMatch Match(in global::Gateway.Routing.RouteRequest request)", run.SingleSource);

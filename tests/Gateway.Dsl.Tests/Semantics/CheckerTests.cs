@@ -11,6 +11,9 @@ public sealed class CheckerTests
 {
     private const string Users = "upstream users {\n  endpoints http://127.0.0.1:5001\n}\n";
 
+    // A route, so that files about other directives are not also files without routes (GW0226).
+    private const string Ping = "route ping {\n  path /ping\n  respond 200\n}\n";
+
     [Fact]
     public void Check_FullFile_BuildsModel()
     {
@@ -329,7 +332,7 @@ public sealed class CheckerTests
     [InlineData("gateway-1.internal:9000", "gateway-1.internal", 9000)]
     public void Check_ValidAddress_IsRead(string address, string host, int port)
     {
-        var (table, diagnostics) = Check("listen " + address + "\n");
+        var (table, diagnostics) = Check("listen " + address + "\n" + Ping);
 
         Assert.Empty(diagnostics.Items);
         Assert.Equal(new ListenAddress { Host = host, Port = port, Line = 1 }, table!.Listen);
@@ -412,6 +415,25 @@ public sealed class CheckerTests
 
         Assert.True(diagnostics.HasErrors);
         Assert.Null(table);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("# routes come later\n\n")]
+    [InlineData("listen 0.0.0.0:8080\n")]
+    [InlineData(Users)]
+    public void Check_FileWithoutRoutes_WarnsAndBuildsEmptyTable(string text)
+    {
+        var (table, diagnostics) = Check(text);
+
+        var diagnostic = Assert.Single(diagnostics.Items);
+        Assert.Equal(DiagnosticCode.NoRoutes, diagnostic.Code);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal(new TextSpan(0, 0), diagnostic.Span);
+        Assert.Equal("test.gw(1,1): warning GW0226: the file has no routes, so every request gets 404; add a 'route NAME { … }' block", diagnostic.ToString());
+        Assert.False(diagnostics.HasErrors);
+        Assert.NotNull(table);
+        Assert.Empty(table!.Routes);
     }
 
     private static PathTemplate PathOf(string template)

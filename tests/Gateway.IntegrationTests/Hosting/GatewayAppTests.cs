@@ -64,6 +64,24 @@ public sealed class GatewayAppTests
         Assert.Contains("cannot read route file", errors.ToString());
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("upstream users {\n  endpoints http://127.0.0.1:5001\n}\n")]
+    public async Task Build_RouteFileWithoutRoutes_StartsWithNoRoutesAnswers404AndLogsTheWarning(string routes)
+    {
+        // The build warns GW0226 for the same file and compiles a matcher that matches nothing; run time agrees.
+        await using var gateway = await GatewayHost.StartAsync(routes);
+        using var client = gateway.CreateClient();
+
+        using var response = await client.GetAsync("/anything");
+
+        Assert.Equal(0, gateway.App.Services.GetRequiredService<RouteTableHolder>().Current!.RouteCount);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        var warning = Assert.Single(gateway.Logs.Entries, e => e.Message.Contains("GW0226", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.EndsWith("(1,1): warning GW0226: the file has no routes, so every request gets 404; add a 'route NAME { … }' block", warning.Message);
+    }
+
     [Fact]
     public async Task StartAsync_MalformedRequest_Kestrel400AndNoErrorLog()
     {
