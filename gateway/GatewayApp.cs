@@ -1,4 +1,5 @@
 using Gateway.Admin;
+using Gateway.Dsl.Text;
 using Gateway.Forwarding;
 using Gateway.Hosting;
 using Gateway.Logging;
@@ -104,7 +105,8 @@ public static class GatewayApp
             string text;
             try
             {
-                text = File.ReadAllText(path);
+                // Decoded as the build decodes it: bytes that are not UTF-8 become U+FFFD, which the lexer reports (GW0012).
+                text = RouteFileEncoding.Decode(File.ReadAllBytes(path));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

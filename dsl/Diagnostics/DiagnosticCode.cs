@@ -46,6 +46,9 @@ public static class DiagnosticCode
     /// <summary>A bare word appears where a quoted string is expected.</summary>
     public const string ExpectedString = "GW0011";
 
+    /// <summary>The file has bytes that are not UTF-8 (read as U+FFFD).</summary>
+    public const string InvalidUtf8 = "GW0012";
+
     // GW01xx: names. Keywords, route and upstream names, and the names that refer to them.
 
     /// <summary>A directive keyword is unknown, or valid only at another level.</summary>
@@ -177,6 +180,7 @@ public static class DiagnosticCode
         Info(InvalidBlockHeader, "Malformed block header"),
         Info(ExpectedWord, "Quoted string instead of a word"),
         Info(ExpectedString, "Word instead of a quoted string"),
+        Info(InvalidUtf8, "File not valid UTF-8"),
         Info(UnknownDirective, "Unknown or misplaced directive"),
         Info(InvalidName, "Invalid name"),
         Info(UndefinedUpstream, "Undefined upstream"),

@@ -1,4 +1,5 @@
 using Gateway.Dsl.Diagnostics;
+using Gateway.Dsl.Text;
 
 namespace Gateway.Dsl.Tests;
 
@@ -66,8 +67,9 @@ public sealed class CaseFileTests
         Assert.Equal("GW0301", DiagnosticCode.AmbiguousRoutes);
     }
 
+    // Bytes, decoded as the gateway decodes them, so that cases can hold bytes that are not UTF-8 (invalid-utf8.gw).
     private static CheckResult Parse(string folder, string name) =>
-        RouteFile.Parse(File.ReadAllText(Path.Combine(CasesDirectory, folder, name)), name);
+        RouteFile.Parse(RouteFileEncoding.Decode(File.ReadAllBytes(Path.Combine(CasesDirectory, folder, name))), name);
 
     private static TheoryData<string> Names(string folder)
     {

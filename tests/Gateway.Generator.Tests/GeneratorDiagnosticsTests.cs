@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Gateway.Generator.Tests;
 
@@ -66,6 +67,32 @@ public sealed class GeneratorDiagnosticsTests
         var match = assembly.GetType("Sample.Routing.Routes")!.GetMethod("Match")!.CreateDelegate<Gateway.Routing.CompiledRouteMatcher.MatchFunction>();
         var request = new Gateway.Routing.RouteRequest("localhost", "GET", "/", string.Empty, headers: null);
         Assert.False(match(in request).Success);
+    }
+
+    [Theory]
+    [InlineData("strict UTF-8 failed, fallback UTF-8 (Linux, macOS)")]
+    [InlineData("strict UTF-8 failed, fallback code page (Windows)")]
+    [InlineData("byte order mark")]
+    public void Run_BytesNotUtf8_ReportsGW0012WhereTheGatewayDoes(string decodedAs)
+    {
+        // 'é' in Latin-1 (0xE9) after a UTF-8 'é': the compiler decodes the file one of these ways, by platform and mark.
+        var bytes = "route r {\n  path /\n  respond 200 \"\u00e9 "u8.ToArray().Append((byte)0xE9).Concat("\"\n}\n"u8.ToArray()).ToArray();
+        var text = decodedAs switch
+        {
+            "byte order mark" => SourceText.From([0xEF, 0xBB, 0xBF, .. bytes], bytes.Length + 3, encoding: null),
+            "strict UTF-8 failed, fallback code page (Windows)" => SourceText.From(bytes, bytes.Length, System.Text.Encoding.Latin1),
+            _ => SourceText.From(bytes, bytes.Length, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false)),
+        };
+
+        var run = GeneratorHarness.Run([new InMemoryAdditionalText(GeneratorHarness.RouteFilePath, text)], [SampleSources.RoutesClass()]);
+
+        var gateway = Gateway.Dsl.RouteFile.Parse(Gateway.Dsl.Text.RouteFileEncoding.Decode(bytes), "routes.gw");
+        Assert.Equal("routes.gw(3,18): error GW0012: the file is not valid UTF-8 here (read as U+FFFD); save it as UTF-8 and retype what stood here", Assert.Single(gateway.Diagnostics).ToString());
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("GW0012", diagnostic.Id);
+        Assert.Equal(new(2, 17), diagnostic.Location.GetLineSpan().StartLinePosition);
+        Assert.Equal(gateway.Diagnostics[0].Message, diagnostic.GetMessage());
+        GeneratorHarness.AssertCompiles(run);
     }
 
     [Fact]

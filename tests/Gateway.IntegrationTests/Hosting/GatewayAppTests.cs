@@ -32,6 +32,29 @@ public sealed class GatewayAppTests
     }
 
     [Fact]
+    public void Build_RouteFileNotUtf8_ReturnsNullAndPrintsGW0012AtTheByte()
+    {
+        // A Latin-1 'é' (0xE9) in a body used to become U+FFFD silently and be served; now it is located like the build's error.
+        var path = Path.Combine(Path.GetTempPath(), $"gateway-latin1-{Guid.NewGuid():N}.gw");
+        File.WriteAllBytes(path, [.. "route r {\n  path /\n  respond 200 \"caf"u8, 0xE9, .. "\"\n}\n"u8]);
+        try
+        {
+            var errors = new StringWriter();
+
+            var app = GatewayApp.Build([$"--Gateway:RoutesFile={path}", "--Gateway:Listen=127.0.0.1:0", "--Gateway:Admin=127.0.0.1:0"], errors);
+
+            Assert.Null(app);
+            Assert.Equal(
+                path + "(3,19): error GW0012: the file is not valid UTF-8 here (read as U+FFFD); save it as UTF-8 and retype what stood here",
+                errors.ToString().TrimEnd());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task Build_NoRouteFile_ServesTheCompiledRouter()
     {
         var app = GatewayApp.Build(["--Gateway:Listen=127.0.0.1:0", "--Gateway:Admin=127.0.0.1:0"], TextWriter.Null, builder => builder.Logging.ClearProviders());
