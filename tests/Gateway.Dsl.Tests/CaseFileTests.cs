@@ -56,6 +56,28 @@ public sealed class CaseFileTests
         Assert.True(missing.Count == 0, "no invalid case for " + string.Join(", ", missing));
     }
 
+    [Theory]
+    [MemberData(nameof(InvalidFiles))]
+    public void Parse_InvalidCase_AddressAndEndpointSuggestionsCheckClean(string name)
+    {
+        // Whatever 'write X' an address or endpoint diagnostic offers must itself be accepted where it was suggested.
+        var result = Parse("invalid", name);
+
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            Func<string, IReadOnlyList<string>>? check = diagnostic.Code switch
+            {
+                DiagnosticCode.InvalidAddress or DiagnosticCode.InvalidPort => Semantics.SuggestionProperty.CheckListen,
+                DiagnosticCode.InvalidEndpoint => Semantics.SuggestionProperty.CheckEndpoint,
+                _ => null,
+            };
+            foreach (var suggestion in check is null ? [] : Semantics.SuggestionProperty.Suggestions(diagnostic.Message))
+            {
+                Assert.True(check!(suggestion).Count == 0, name + ": '" + suggestion + "' does not check: " + string.Join("; ", check(suggestion)));
+            }
+        }
+    }
+
     [Fact]
     public void All_Codes_AreUniqueAndInOrder()
     {

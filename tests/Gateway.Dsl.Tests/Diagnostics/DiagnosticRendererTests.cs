@@ -84,7 +84,7 @@ public sealed class DiagnosticRendererTests
         var rendered = Render(text, "r.gw");
 
         Assert.Equal(
-            "r.gw(1,8): error GW0208: address ':0' has no host; write '0.0.0.0:0' or '*:0'\n" +
+            "r.gw(1,8): error GW0208: address ':0' has no host; write a host and a port, e.g. '0.0.0.0:8080'\n" +
             " 1 | listen :0\n" +
             "   |        ^\n" +
             "r.gw(2,7): error GW0208: address 'x' has no port; write 'x:8080'\n" +
