@@ -39,11 +39,13 @@ public static class GatewayApp
             return null;
         }
 
+        // Overrides follow the route file's rule and get its messages; the file's own addresses have passed it already.
         var publicText = options.Listen ?? ListenEndpoint.TextOf(snapshot.Table.Listen, GatewayOptions.DefaultListen);
         var adminText = options.Admin ?? ListenEndpoint.TextOf(snapshot.Table.Admin, GatewayOptions.DefaultAdmin);
-        if (!ListenEndpoint.TryParse(publicText, out var publicEndPoint) || !ListenEndpoint.TryParse(adminText, out var adminEndPoint))
+        var publicEndPoint = ParseListener("listen", publicText, options.Listen is null ? null : "Gateway:Listen", errors);
+        var adminEndPoint = ParseListener("admin", adminText, options.Admin is null ? null : "Gateway:Admin", errors);
+        if (publicEndPoint is null || adminEndPoint is null)
         {
-            errors.WriteLine($"error: listen address '{publicText}' or admin address '{adminText}' is not host:port with an IP address, 'localhost' or '*'.");
             return null;
         }
 
@@ -93,6 +95,19 @@ public static class GatewayApp
         app.Lifetime.ApplicationStarted.Register(() =>
             Log.ListenersBound(logger, listeners.PublicUri.ToString(), listeners.AdminUri.ToString()));
         return app;
+    }
+
+    // Parses one listener's address, or prints why not: '{what} address 'x' (Gateway:Listen): <the route language's message>'.
+    private static System.Net.IPEndPoint? ParseListener(string what, string text, string? configurationKey, TextWriter errors)
+    {
+        if (ListenEndpoint.TryParse(text, out var endpoint, out var error))
+        {
+            return endpoint;
+        }
+
+        var source = configurationKey is null ? string.Empty : $" ({configurationKey})";
+        errors.WriteLine($"error: {what} address '{text}'{source}: {error}");
+        return null;
     }
 
     // A configured route file is read and interpreted; otherwise the router generated at build time is used. Returns the

@@ -8,9 +8,9 @@ namespace Gateway.Dsl.Semantics;
 /// <summary>The one rule for a listener address, <c>host:port</c>: the route file's <c>listen</c> and <c>admin</c>, and the
 /// gateway's configuration overrides.</summary>
 /// <remarks>
-/// The host is an IPv4 address, a host name such as <c>localhost</c>, <c>*</c> for every interface, or an IPv6 address in
-/// brackets (<c>[::1]:9901</c>), the form Kestrel's URLs use. Every "write 'X'" in a problem's message is an address that
-/// this parser accepts: a suggestion is tried before it is offered.
+/// The host is an IPv4 address, <c>localhost</c> (IPv4 loopback), <c>*</c> for every IPv4 interface, or an IPv6 address in
+/// brackets (<c>[::1]:9901</c>), the form Kestrel's URLs use; other host names are rejected with a fix. Every "write 'X'"
+/// in a problem's message is an address that this parser accepts: a suggestion is tried before it is offered.
 /// </remarks>
 public static class ListenAddressParser
 {
@@ -93,34 +93,68 @@ public static class ListenAddressParser
             return problem;
         }
 
-        return new ListenAddressParseResult { Host = host, Port = int.Parse(portText, CultureInfo.InvariantCulture) };
+        return new ListenAddressParseResult { Host = host, Address = ToIPAddress(host), Port = int.Parse(portText, CultureInfo.InvariantCulture) };
     }
 
-    /// <summary>Checks the part before the port: <c>*</c>, an IPv4 address or a host name; returns the problem or null.</summary>
-    /// <remarks>A host of digits and dots must be a real IPv4 address, so that <c>256.0.0.1</c> is not taken for a name.</remarks>
+    /// <summary>Checks the part before the port: <c>*</c>, <c>localhost</c> or an IPv4 address; returns the problem or null.</summary>
+    /// <remarks>Other host names are rejected rather than resolved: a listener binds addresses of this machine, a name
+    /// could resolve to several or to none at start-up, and in a container every interface (<c>0.0.0.0</c>) is the
+    /// usual choice. A host of digits and dots must be a real IPv4 address, so that <c>256.0.0.1</c> is not a name.</remarks>
     private static ListenAddressParseResult? CheckHost(string text, string host, int colon, bool allowPortZero)
     {
+        if (ToIPAddress(host) is not null)
+        {
+            return null;
+        }
+
+        // The fixes keep the given port when it is valid; ':0' or ':x' would not check, so they then show a whole address.
+        // (Only here, after the host failed: '0.0.0.0' passes above, so checking the fix cannot recurse.)
+        var port = colon < 0 ? string.Empty : text.Substring(colon + 1);
+        var portIsValid = IsClean("0.0.0.0:" + port, allowPortZero);
+        var anyInterface = "0.0.0.0:" + (portIsValid ? port : "8080");
         if (host.Length == 0)
         {
-            // ':8080' keeps its port in the fix; ':0' or ':x' would not check, so the fix then shows a whole address.
-            var port = text.Substring(colon + 1);
-            var fix = IsClean("0.0.0.0:" + port, allowPortZero) ? "'0.0.0.0:" + port + "' or '*:" + port + "'" : "a host and a port, e.g. '0.0.0.0:8080'";
+            var fix = portIsValid ? "'" + anyInterface + "' or '*:" + port + "'" : "a host and a port, e.g. '" + anyInterface + "'";
             return Fail(DiagnosticCode.InvalidAddress, 0, 1, "address '" + text + "' has no host; write " + fix);
         }
 
-        // One pass classifies the host: all digits and dots (must be IPv4) or a name of letters, digits, '-' and '.'.
+        // One pass classifies the host: all digits and dots (meant as IPv4) or a name of letters, digits, '-' and '.'.
         var looksNumeric = true;
-        var valid = true;
+        var looksLikeName = true;
         foreach (var c in host)
         {
             looksNumeric &= NameRules.IsDigit(c) || c == '.';
-            valid &= NameRules.IsHostChar(c);
+            looksLikeName &= NameRules.IsHostChar(c);
         }
 
-        valid = host == "*" || (looksNumeric ? NameRules.IsIPv4(host) : valid && host[0] != '.' && host[host.Length - 1] != '.' && host.IndexOf("..", System.StringComparison.Ordinal) < 0);
-        return valid
-            ? null
-            : Fail(DiagnosticCode.InvalidAddress, 0, host.Length, "'" + host + "' is not a host to listen on; use an IPv4 address, a host name, '*' or '[IPv6]'");
+        var message = looksNumeric
+            ? "'" + host + "' is not an IPv4 address; use four numbers from 0 to 255, as in '" + anyInterface + "'"
+            : looksLikeName
+                ? "'" + host + "' is a host name, and the gateway binds IP addresses only; write '" + anyInterface + "' to listen on every interface, or an IP address of this machine"
+                : "'" + host + "' is not a host to listen on; use an IPv4 address, '[IPv6]', 'localhost' or '*' before the port, as in '" + anyInterface + "'";
+        return Fail(DiagnosticCode.InvalidAddress, 0, host.Length, message);
+    }
+
+    /// <summary>The address a checked host binds: <c>*</c> every IPv4 interface, <c>localhost</c> IPv4 loopback (one
+    /// socket, so the bound port is unambiguous), else the IPv4 or bracketed IPv6 literal; null for anything else.</summary>
+    private static IPAddress? ToIPAddress(string host)
+    {
+        if (host == "*")
+        {
+            return IPAddress.Any;
+        }
+
+        if (host.Equals("localhost", System.StringComparison.OrdinalIgnoreCase))
+        {
+            return IPAddress.Loopback;
+        }
+
+        if (host.Length > 2 && host[0] == '[' && host[host.Length - 1] == ']')
+        {
+            return IPAddress.TryParse(host.Substring(1, host.Length - 2), out var v6) && v6.AddressFamily == AddressFamily.InterNetworkV6 ? v6 : null;
+        }
+
+        return NameRules.IsIPv4(host) ? IPAddress.Parse(host) : null;
     }
 
     /// <summary>Checks a port at <paramref name="start"/>: digits, from 1 (or 0 when allowed) to 65535.</summary>

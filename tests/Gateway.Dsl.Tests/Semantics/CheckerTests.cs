@@ -329,7 +329,7 @@ public sealed class CheckerTests
     [InlineData("*:80", "*", 80)]
     [InlineData("0.0.0.0:65535", "0.0.0.0", 65535)]
     [InlineData("[::1]:1", "[::1]", 1)]
-    [InlineData("gateway-1.internal:9000", "gateway-1.internal", 9000)]
+    [InlineData("LocalHost:8080", "LocalHost", 8080)]
     public void Check_ValidAddress_IsRead(string address, string host, int port)
     {
         var (table, diagnostics) = Check("listen " + address + "\n" + Ping);
@@ -345,6 +345,7 @@ public sealed class CheckerTests
     [InlineData("[nope]:80", DiagnosticCode.InvalidAddress)]
     [InlineData("256.0.0.1:80", DiagnosticCode.InvalidAddress)]
     [InlineData("a_b:80", DiagnosticCode.InvalidAddress)]
+    [InlineData("gateway-1.internal:9000", DiagnosticCode.InvalidAddress)]
     [InlineData("localhost:0", DiagnosticCode.InvalidPort)]
     [InlineData("localhost:65536", DiagnosticCode.InvalidPort)]
     [InlineData("localhost:http", DiagnosticCode.InvalidPort)]
@@ -352,6 +353,18 @@ public sealed class CheckerTests
     public void Check_InvalidAddress_Reports(string address, string code)
     {
         Assert.Equal(code, Assert.Single(Errors("admin " + address + "\n")).Code);
+    }
+
+    [Fact]
+    public void Check_ListenHostName_RejectedWithEveryInterfaceFix()
+    {
+        // The gateway binds IP addresses only; the build says so instead of accepting a file the gateway refuses.
+        var diagnostic = Assert.Single(Errors("listen gateway-1.internal:9000\n" + Ping));
+
+        Assert.Equal(
+            "test.gw(1,8): error GW0208: 'gateway-1.internal' is a host name, and the gateway binds IP addresses only; write '0.0.0.0:9000' to listen on every interface, or an IP address of this machine",
+            diagnostic.ToString());
+        Assert.Equal(new TextSpan(7, 18), diagnostic.Span);
     }
 
     [Theory]

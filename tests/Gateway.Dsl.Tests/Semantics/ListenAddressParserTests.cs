@@ -34,6 +34,10 @@ public sealed class ListenAddressParserTests
     [InlineData("a_b:80")]
     [InlineData("*")]
     [InlineData("*:0")]
+    [InlineData("example.com:8080")]
+    [InlineData("example.com")]
+    [InlineData("example.com:0")]
+    [InlineData("gateway-1.internal:9000")]
     public void Parse_BadAddress_EverySuggestionChecksClean(string address)
     {
         var diagnostics = SuggestionProperty.CheckListen(address);
@@ -64,10 +68,27 @@ public sealed class ListenAddressParserTests
         Assert.Equal("address '" + address + "' has no host; write " + fix, problem.Message);
     }
 
+    [Theory]
+    [InlineData("0.0.0.0:8080", "0.0.0.0")]
+    [InlineData("*:8080", "0.0.0.0")]
+    [InlineData("localhost:8080", "127.0.0.1")]
+    [InlineData("LOCALHOST:8080", "127.0.0.1")]
+    [InlineData("[::1]:9901", "::1")]
+    [InlineData("[::]:8080", "::")]
+    public void Parse_ValidAddress_GivesTheAddressToBind(string text, string address)
+    {
+        var result = ListenAddressParser.Parse(text, allowPortZero: false);
+
+        Assert.Null(result.Problem);
+        Assert.Equal(System.Net.IPAddress.Parse(address), result.Address);
+    }
+
     [Fact]
     public void Parse_PortZero_RejectedUnlessAllowed()
     {
         Assert.Equal(DiagnosticCode.InvalidPort, ListenAddressParser.Parse("127.0.0.1:0", allowPortZero: false).Problem?.Code);
-        Assert.Equal(new ListenAddressParseResult { Host = "127.0.0.1", Port = 0 }, ListenAddressParser.Parse("127.0.0.1:0", allowPortZero: true));
+        Assert.Equal(
+            new ListenAddressParseResult { Host = "127.0.0.1", Address = System.Net.IPAddress.Loopback, Port = 0 },
+            ListenAddressParser.Parse("127.0.0.1:0", allowPortZero: true));
     }
 }

@@ -55,6 +55,19 @@ public sealed class GatewayAppTests
     }
 
     [Fact]
+    public void Build_ListenOverrideWithHostName_ReturnsNullAndPrintsTheRouteLanguageMessage()
+    {
+        var errors = new StringWriter();
+
+        var app = GatewayApp.Build(["--Gateway:Listen=gateway-1.internal:9000", "--Gateway:Admin=127.0.0.1:0"], errors);
+
+        Assert.Null(app);
+        Assert.Equal(
+            "error: listen address 'gateway-1.internal:9000' (Gateway:Listen): 'gateway-1.internal' is a host name, and the gateway binds IP addresses only; write '0.0.0.0:9000' to listen on every interface, or an IP address of this machine",
+            errors.ToString().TrimEnd());
+    }
+
+    [Fact]
     public async Task Build_NoRouteFile_ServesTheCompiledRouter()
     {
         var app = GatewayApp.Build(["--Gateway:Listen=127.0.0.1:0", "--Gateway:Admin=127.0.0.1:0"], TextWriter.Null, builder => builder.Logging.ClearProviders());
