@@ -90,6 +90,7 @@ public sealed class Parser
         var name = CheckHeader(header);
         var openBrace = ParseOpenBrace(header);
         var directives = new List<DirectiveSyntax>();
+        var rejected = new List<Token>();
         while (true)
         {
             SkipNewlines();
@@ -98,11 +99,11 @@ public sealed class Parser
             {
                 case TokenKind.CloseBrace:
                     Advance();
-                    return new BlockSyntax(keyword, name, openBrace, directives, token);
+                    return new BlockSyntax(keyword, name, openBrace, directives, token, rejected);
 
                 case TokenKind.EndOfFile:
                     ReportUnclosed(keyword, name, openBrace, "at the end of the file");
-                    return new BlockSyntax(keyword, name, openBrace, directives, null);
+                    return new BlockSyntax(keyword, name, openBrace, directives, null, rejected);
 
                 case TokenKind.OpenBrace:
                     _diagnostics.Error(DiagnosticCode.UnexpectedOpenBrace, token.Span, "unexpected '{'; blocks do not nest, so remove it");
@@ -111,6 +112,7 @@ public sealed class Parser
 
                 case TokenKind.String:
                     ReportNotADirective(token);
+                    rejected.Add(token);
                     SkipLine();
                     break;
 
@@ -120,7 +122,7 @@ public sealed class Parser
                     if (IsBlockKeyword(token) && LineEndsWithOpenBrace())
                     {
                         ReportUnclosed(keyword, name, openBrace, "before '" + token.Text + "' on line " + LineOf(token.Span));
-                        return new BlockSyntax(keyword, name, openBrace, directives, null);
+                        return new BlockSyntax(keyword, name, openBrace, directives, null, rejected);
                     }
 
                     var directive = ParseDirective();

@@ -449,6 +449,39 @@ public sealed class CheckerTests
         Assert.Empty(table!.Routes);
     }
 
+    [Theory]
+    [InlineData("  path /ping\n  respnd 200\n", DiagnosticCode.UnknownDirective)]
+    [InlineData("  path /ping\n  \"respond\" 200\n", DiagnosticCode.ExpectedDirective)]
+    [InlineData("  path /ping\n  respond abc\n", DiagnosticCode.InvalidStatus)]
+    [InlineData("  path /ping\n  to \"users\"\n", DiagnosticCode.ExpectedWord)]
+    [InlineData("  pth /ping\n  respond 200\n", DiagnosticCode.UnknownDirective)]
+    [InlineData("  Path /ping\n  respond 200\n", DiagnosticCode.UnknownDirective)]
+    [InlineData("  \"path\" /ping\n  respond 200\n", DiagnosticCode.ExpectedDirective)]
+    [InlineData("  path /a{b}\n  respond 200\n", DiagnosticCode.InvalidPath)]
+    public void Check_BrokenPathOrActionLine_ReportsOnlyTheCause(string body, string code)
+    {
+        // Before, 'respnd 200' also got "route 'ping' has no action" (GW0205), which sorts first, at the route's name.
+        var diagnostic = Assert.Single(Errors(Users + "route ping {\n" + body + "}\n"));
+
+        Assert.Equal(code, diagnostic.Code);
+    }
+
+    [Fact]
+    public void Check_UnknownLineThatCannotBeThePath_StillReportsMissingPath()
+    {
+        var codes = Errors("route ping {\n  hots a.example.com\n  respond 200\n}\n").Select(d => d.Code);
+
+        Assert.Equal(new[] { DiagnosticCode.MissingPath, DiagnosticCode.UnknownDirective }, codes);
+    }
+
+    [Fact]
+    public void Check_MisspelledEndpoints_DoesNotAlsoReportMissingEndpoints()
+    {
+        var diagnostic = Assert.Single(Errors("upstream u {\n  endpoint http://127.0.0.1:1\n}\n" + Ping));
+
+        Assert.Equal(DiagnosticCode.UnknownDirective, diagnostic.Code);
+    }
+
     private static PathTemplate PathOf(string template)
     {
         var (table, diagnostics) = Check("route r {\n  path " + template + "\n  respond 200\n}\n");
