@@ -10,19 +10,27 @@ namespace Gateway.Dsl.Semantics;
 /// <summary>Gives a parsed route file its meaning: checks names, values and duplicates and builds the <see cref="RouteTable"/>.</summary>
 /// <remarks>
 /// The checker reads the whole tree even after errors, so one build reports every problem of the file, and returns
-/// null when any error was reported (by any stage). Precedence and ambiguity between routes are not decided here:
-/// <c>Planning/MatchPlanBuilder</c> runs on the checked table.
+/// null when any error was reported (by any stage), along with the routes that checked clean. Precedence and ambiguity
+/// between routes are not decided here: <c>Planning/MatchPlanBuilder</c> runs on the checked table, or on the clean
+/// routes of a file with errors (see <c>RouteFile.Parse</c>).
 /// </remarks>
 public static class Checker
 {
     /// <summary>Checks <paramref name="syntax"/>, reporting into <paramref name="diagnostics"/>; returns the table, or null on errors.</summary>
-    public static RouteTable? Check(RouteFileSyntax syntax, DiagnosticBag diagnostics)
+    public static RouteTable? Check(RouteFileSyntax syntax, DiagnosticBag diagnostics) => Check(syntax, diagnostics, out _);
+
+    /// <summary>Checks like <see cref="Check(RouteFileSyntax, DiagnosticBag)"/>; <paramref name="cleanRoutes"/> are the
+    /// routes whose blocks, names included, reported no error, even when other parts of the file did.</summary>
+    /// <remarks>The planner looks for ties among the clean routes of a file with errors, so that a broken upstream or
+    /// route does not hide a tie between two good routes until it is fixed. Their <see cref="Route.Index"/> is their
+    /// position in <paramref name="cleanRoutes"/>.</remarks>
+    public static RouteTable? Check(RouteFileSyntax syntax, DiagnosticBag diagnostics, out IReadOnlyList<Route> cleanRoutes)
     {
         var (listen, admin) = CheckListeners(syntax, diagnostics);
 
         // Names first: 'to' may refer to an upstream defined further down the file.
         var upstreamBlocks = new List<(BlockSyntax Block, string Name)>();
-        var routeBlocks = new List<(BlockSyntax Block, string Name)>();
+        var routeBlocks = new List<(BlockSyntax Block, string Name, bool NameIsClean)>();
         var upstreamFirst = new Dictionary<string, BlockSyntax>();
         var routeFirst = new Dictionary<string, BlockSyntax>();
         foreach (var block in syntax.Blocks)
@@ -33,7 +41,9 @@ public static class Checker
             }
             else if (block.Keyword.IsWord("route"))
             {
-                routeBlocks.Add((block, CheckName(diagnostics, block, routeFirst)));
+                var before = diagnostics.ErrorCount;
+                var name = CheckName(diagnostics, block, routeFirst);
+                routeBlocks.Add((block, name, diagnostics.ErrorCount == before));
             }
             else
             {
@@ -50,14 +60,24 @@ public static class Checker
 
         // Route.Index is the position among the routes; it is what matchers return.
         var routes = new List<Route>();
-        foreach (var (block, name) in routeBlocks)
+        var clean = new List<Route>();
+        foreach (var (block, name, nameIsClean) in routeBlocks)
         {
+            var before = diagnostics.ErrorCount;
             var route = RouteChecker.Check(diagnostics, block, name, routes.Count, upstreamFirst.Keys);
             if (route is not null)
             {
                 routes.Add(route);
+
+                // A route built despite an error may lack the condition that failed; planning it could report a false tie.
+                if (nameIsClean && diagnostics.ErrorCount == before)
+                {
+                    clean.Add(route with { Index = clean.Count });
+                }
             }
         }
+
+        cleanRoutes = clean;
 
         // Any error from any stage, the parser's included, means the table cannot be trusted.
         if (diagnostics.HasErrors)
