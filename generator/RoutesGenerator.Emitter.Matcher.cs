@@ -38,7 +38,7 @@ public sealed partial class RoutesGenerator
                 writer.WriteLine("var host = global::Gateway.Routing.HostName.Normalize(request.Host, hostBuffer);");
             }
 
-            // Host classes in design.md's precedence order. Each tries its own trie and falls through on failure, so a
+            // Host classes in precedence order (docs/dsl.md). Each tries its own trie and falls through on failure, so a
             // request for api.example.com still reaches a host-less route when none of that host's routes fits.
             var step = 1;
             if (plan.ExactHosts.Count > 0)

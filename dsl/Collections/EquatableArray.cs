@@ -7,7 +7,7 @@ namespace Gateway.Dsl.Collections;
 
 /// <summary>An immutable array compared by its elements, so records that hold one stay equatable.</summary>
 /// <remarks>The generator's incremental cache compares models with <c>Equals</c>; a plain array would compare by reference
-/// and defeat caching (style.md §9).</remarks>
+/// and defeat caching.</remarks>
 public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
     where T : IEquatable<T>
 {

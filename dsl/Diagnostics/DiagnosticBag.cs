@@ -4,7 +4,7 @@ using Gateway.Dsl.Text;
 
 namespace Gateway.Dsl.Diagnostics;
 
-/// <summary>Collects the diagnostics of one file; each stage adds to it and keeps going (style.md §5).</summary>
+/// <summary>Collects the diagnostics of one file; each stage adds to it and keeps going.</summary>
 public sealed class DiagnosticBag
 {
     private readonly List<Diagnostic> _items = new();

@@ -3,7 +3,7 @@ using Gateway.Dsl.Model;
 
 namespace Gateway.Dsl.Planning;
 
-/// <summary>The one ordering of routes that wait at the same trie node: the tail of design.md's precedence rule.</summary>
+/// <summary>The one ordering of routes that wait at the same trie node: the tail of the precedence rule in docs/dsl.md.</summary>
 /// <remarks>
 /// Host class and path shape are settled by the plan's structure (which trie, which node, which list). What is left is:
 /// routes that name methods before those that do not, then more header conditions, then more query conditions, then

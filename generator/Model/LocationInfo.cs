@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace Gateway.Generator.Model;
 
-/// <summary>An equatable stand-in for a Roslyn <see cref="Location"/>, turned back into one only when reporting (style.md §9).</summary>
+/// <summary>An equatable stand-in for a Roslyn <see cref="Location"/>, turned back into one only when reporting.</summary>
 internal sealed record LocationInfo
 {
     /// <summary>The file the span is in.</summary>

@@ -1,6 +1,6 @@
 namespace Gateway.Generator.Model;
 
-/// <summary>A <c>*.gw</c> AdditionalFile read into plain strings, so the pipeline holds no <c>AdditionalText</c> (style.md §9).</summary>
+/// <summary>A <c>*.gw</c> AdditionalFile read into plain strings, so the pipeline holds no <c>AdditionalText</c>.</summary>
 internal sealed record RouteFileText
 {
     /// <summary>The file's name, e.g. <c>routes.gw</c>; <c>[GeneratedRoutes("routes.gw")]</c> names the file by it.</summary>
