@@ -1,4 +1,6 @@
+using Gateway.Dsl.Collections;
 using Gateway.Dsl.Diagnostics;
+using Gateway.Dsl.Model;
 using Gateway.Dsl.Planning;
 using Gateway.Dsl.Semantics;
 using Gateway.Dsl.Syntax;
@@ -19,8 +21,27 @@ public static class RouteFile
 
         // Each stage reports into the same bag and keeps going; HasErrors gates the next stage.
         var syntax = Parser.Parse(source, diagnostics);
-        var table = Checker.Check(syntax, diagnostics);
+        var syntaxIsClean = !diagnostics.HasErrors;
+        var table = Checker.Check(syntax, diagnostics, out var cleanRoutes);
         var plan = table is null || diagnostics.HasErrors ? null : MatchPlanBuilder.Build(table, diagnostics);
+
+        // With errors there is no table, but the routes that checked clean are still planned, for their ties only, so one
+        // build reports a tie together with an unrelated error. Only when the file's shape is sound: after a syntax error
+        // a block may have lost directives to its neighbour, and its "clean" route a condition.
+        if (table is null && syntaxIsClean && cleanRoutes.Count > 1)
+        {
+            MatchPlanBuilder.Build(
+                new RouteTable
+                {
+                    FilePath = path,
+                    Listen = null,
+                    Admin = null,
+                    Upstreams = EquatableArray<Upstream>.Empty,
+                    Routes = cleanRoutes.ToEquatableArray(),
+                },
+                diagnostics);
+        }
+
         var clean = !diagnostics.HasErrors;
         return new CheckResult
         {

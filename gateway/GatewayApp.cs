@@ -85,17 +85,19 @@ public static class GatewayApp
         configure?.Invoke(builder);
         var options = GatewayOptions.From(builder.Configuration);
 
-        // The route table comes first: it names the listen addresses, and a gateway without routes must not start.
-        if (LoadRouteTable(options, errors) is not var (source, table, plan))
+        // The route table comes first: it names the listen addresses, and a route file with errors must not start.
+        if (LoadRouteTable(options, errors) is not var (source, table, plan, warnings))
         {
             return null;
         }
 
+        // Overrides follow the route file's rule and get its messages; the file's own addresses have passed it already.
         var publicText = options.Listen ?? ListenEndpoint.TextOf(table.Listen, GatewayOptions.DefaultListen);
         var adminText = options.Admin ?? ListenEndpoint.TextOf(table.Admin, GatewayOptions.DefaultAdmin);
-        if (!ListenEndpoint.TryParse(publicText, out var publicEndPoint) || !ListenEndpoint.TryParse(adminText, out var adminEndPoint))
+        var publicEndPoint = ParseListener("listen", publicText, options.Listen is null ? null : "Gateway:Listen", errors);
+        var adminEndPoint = ParseListener("admin", adminText, options.Admin is null ? null : "Gateway:Admin", errors);
+        if (publicEndPoint is null || adminEndPoint is null)
         {
-            errors.WriteLine($"error: listen address '{publicText}' or admin address '{adminText}' is not host:port with an IP address, 'localhost' or '*'.");
             return null;
         }
 
@@ -152,6 +154,13 @@ public static class GatewayApp
         });
 
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GatewayApp).FullName!);
+
+        // Warnings do not stop a file from loading (the build reports the same ones); they are logged, one per line.
+        foreach (var warning in warnings)
+        {
+            Log.RouteFileWarning(logger, warning.ToString());
+        }
+
         Log.RouteTableLoaded(logger, snapshot.Table.FilePath, snapshot.RouteCount, snapshot.Upstreams.Count, snapshot.Router);
         app.Lifetime.ApplicationStarted.Register(() =>
             Log.ListenersBound(logger, listeners.PublicUri.ToString(), listeners.AdminUri.ToString()));
@@ -193,8 +202,22 @@ public static class GatewayApp
         return false;
     }
 
-    // A configured route file is read and interpreted; otherwise the router generated at build time is used.
-    private static (RouteSource Source, RouteTable Table, MatchPlan Plan)? LoadRouteTable(GatewayOptions options, TextWriter errors)
+    // Parses one listener's address, or prints why not: '{what} address 'x' (Gateway:Listen): <the route language's message>'.
+    private static System.Net.IPEndPoint? ParseListener(string what, string text, string? configurationKey, TextWriter errors)
+    {
+        if (ListenEndpoint.TryParse(text, out var endpoint, out var error))
+        {
+            return endpoint;
+        }
+
+        var source = configurationKey is null ? string.Empty : $" ({configurationKey})";
+        errors.WriteLine($"error: {what} address '{text}'{source}: {error}");
+        return null;
+    }
+
+    // A configured route file is read and interpreted; otherwise the router generated at build time is used. Returns the
+    // checked table with its plan and warnings, or null after printing why there is none.
+    private static (RouteSource Source, RouteTable Table, MatchPlan Plan, IReadOnlyList<Diagnostic> Warnings)? LoadRouteTable(GatewayOptions options, TextWriter errors)
     {
         var source = CompiledRoutes.Source;
         if (options.RoutesFile is { Length: > 0 } path)
@@ -202,7 +225,8 @@ public static class GatewayApp
             string text;
             try
             {
-                text = File.ReadAllText(path);
+                // Decoded as the build decodes it: bytes that are not UTF-8 become U+FFFD, which the lexer reports (GW0012).
+                text = RouteFileEncoding.Decode(File.ReadAllBytes(path));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -230,6 +254,6 @@ public static class GatewayApp
             return null;
         }
 
-        return (source, table, plan);
+        return (source, table, plan, result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).ToList());
     }
 }

@@ -9,8 +9,10 @@ using DslSeverity = Gateway.Dsl.Diagnostics.DiagnosticSeverity;
 namespace Gateway.Generator;
 
 /// <summary>The generator's diagnostic descriptors: one per dsl code, plus the generator's own GW09xx.</summary>
-/// <remarks>All are errors (dsl warnings stay warnings) in category <c>Routes</c> and not configurable: a route file
-/// that does not check must fail the build, whatever the project's warning settings.</remarks>
+/// <remarks>All are errors except the dsl's warnings (GW0226), in category <c>Routes</c> and not configurable: a route
+/// file that does not check must fail the build. Not configurable also keeps a warning a warning under
+/// <c>TreatWarningsAsErrors</c> (the compiler reports such diagnostics as they are), so a file without routes builds,
+/// as it loads at run time.</remarks>
 internal static class DiagnosticDescriptors
 {
     /// <summary>The category every route diagnostic carries.</summary>
@@ -48,23 +50,27 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         customTags: NotConfigurable);
 
-    /// <summary>One descriptor per code of the dsl's table, built once; titles come from <see cref="DiagnosticCode.All"/>.</summary>
-    private static readonly Dictionary<string, DiagnosticDescriptor> DslErrors =
-        DiagnosticCode.All.ToDictionary(info => info.Code, info => Create(info.Code, info.Title, DiagnosticSeverity.Error), StringComparer.Ordinal);
+    /// <summary>One descriptor per code of the dsl's table, built once with the table's title and severity.</summary>
+    private static readonly Dictionary<string, DiagnosticDescriptor> DslDescriptors =
+        DiagnosticCode.All.ToDictionary(info => info.Code, info => Create(info.Code, info.Title, ToRoslyn(info.Severity)), StringComparer.Ordinal);
 
     /// <summary>The descriptor for a dsl diagnostic code such as <c>GW0103</c>; the message is the dsl's own text.</summary>
-    /// <remarks>A code missing from the table (a dsl change not yet listed) still gets a descriptor, titled by its code,
-    /// so that no diagnostic is ever dropped.</remarks>
+    /// <remarks>A code missing from the table (a dsl change not yet listed), or reported with another severity than the
+    /// table gives it, still gets a descriptor, titled by its code if need be, so that no diagnostic is ever dropped or
+    /// changes severity on the way to the compiler.</remarks>
     public static DiagnosticDescriptor ForDslCode(string code, DslSeverity severity)
     {
-        if (severity == DslSeverity.Error && DslErrors.TryGetValue(code, out var known))
+        var wanted = ToRoslyn(severity);
+        if (DslDescriptors.TryGetValue(code, out var known) && known.DefaultSeverity == wanted)
         {
             return known;
         }
 
-        var title = DiagnosticCode.All.FirstOrDefault(info => info.Code == code)?.Title ?? code;
-        return Create(code, title, severity == DslSeverity.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning);
+        return Create(code, known?.Title.ToString() ?? code, wanted);
     }
+
+    private static DiagnosticSeverity ToRoslyn(DslSeverity severity) =>
+        severity == DslSeverity.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
 
     // The dsl owns codes and wording; "{0}" passes its message through unchanged.
 #pragma warning disable RS1017 // The id is data from the dsl's code table, not a literal in this assembly.

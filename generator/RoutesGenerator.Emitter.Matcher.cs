@@ -19,6 +19,13 @@ public sealed partial class RoutesGenerator
         writer.WriteLine(MatchSignature(routesClass));
         using (writer.Block())
         {
+            // Without routes there is nothing to read from the request (and unused locals would be CS0219).
+            if (!TrieRoots(plan).Any())
+            {
+                writer.WriteLine("return global::Gateway.Routing.RouteMatch.None; // " + CommentText(fileName) + " has no routes (GW0226): the gateway answers 404.");
+                return;
+            }
+
             writer.WriteLine("var method = global::Gateway.Routing.MethodBits.Of(request.Method);");
             writer.WriteLine("var end = global::Gateway.Routing.PathCursor.EffectiveEnd(request.Path);");
             writer.WriteLine("var result = default(global::Gateway.Routing.RouteMatch); // Set by the trie node that matches.");

@@ -11,6 +11,16 @@ public sealed partial class RoutesGenerator
     /// <summary>Writes the table: index (what <c>Match</c> returns), name, methods, hosts, path, conditions, action, line.</summary>
     private static void WriteRouteTableRemarks(SourceWriter writer, string fileName, RouteTable table, MatchPlan plan)
     {
+        // A table with only its header row would say nothing; say why there are no rows instead.
+        if (table.Routes.Count == 0)
+        {
+            writer.WriteLine("/// <remarks>");
+            writer.WriteLine("/// <para><c>" + XmlEscape(fileName) + "</c> has no routes (warning GW0226), so <c>Match</c> returns <c>RouteMatch.None</c>");
+            writer.WriteLine("/// for every request and the gateway answers 404. Add a <c>route NAME { … }</c> block to the file.</para>");
+            writer.WriteLine("/// </remarks>");
+            return;
+        }
+
         var hasConditions = table.Routes.Any(route => route.Headers.Count > 0 || route.Queries.Count > 0);
         var rows = new List<string[]> { RemarksHeader(hasConditions) };
         rows.AddRange(RoutesInTryOrder(table, plan).Select(route => RemarksRow(route, hasConditions)));

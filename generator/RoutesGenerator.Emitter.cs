@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Gateway.Generator.Model;
 using Microsoft.CodeAnalysis;
 
@@ -63,8 +64,13 @@ public sealed partial class RoutesGenerator
             WriteMatchMethod(writer, target.Class, file.FileName, plan);
         }
 
-        writer.WriteLine();
-        WriteTrieClass(writer, target.Class, file.FileName, table, plan);
+        // A file without routes (GW0226) has no trie: Match answers None without one.
+        if (TrieRoots(plan).Any())
+        {
+            writer.WriteLine();
+            WriteTrieClass(writer, target.Class, file.FileName, table, plan);
+        }
+
         return writer.ToString();
     }
 

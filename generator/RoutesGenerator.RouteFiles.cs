@@ -1,7 +1,9 @@
 using System;
 using System.IO;
+using System.Text;
 using System.Threading;
 using Gateway.Dsl;
+using Gateway.Dsl.Text;
 using Gateway.Generator.Model;
 using Microsoft.CodeAnalysis;
 
@@ -21,8 +23,34 @@ public sealed partial class RoutesGenerator
     {
         FileName = Path.GetFileName(file.Path),
         Path = file.Path,
-        Text = file.GetText(cancellationToken)?.ToString(),
+        Text = TextAsTheGatewayReadsIt(file.GetText(cancellationToken)),
     };
+
+    /// <summary>The text <see cref="RouteFileEncoding.Decode"/> gives for the file's bytes, so that build and run time
+    /// report bytes that are not UTF-8 (GW0012) alike.</summary>
+    /// <remarks>
+    /// The compiler decodes an AdditionalFile as strict UTF-8 first (or by its byte order mark). When that fails it
+    /// falls back to the system's default encoding: UTF-8 that puts U+FFFD for each bad sequence on Linux and macOS, which
+    /// is already what the gateway reads, or a code page such as 1252 on Windows, which would turn the bad bytes into
+    /// ordinary letters. Text in any encoding other than UTF-8 and UTF-16 therefore came from that fallback; it is turned
+    /// back into the file's bytes and decoded as the gateway decodes them.
+    /// </remarks>
+    private static string? TextAsTheGatewayReadsIt(Microsoft.CodeAnalysis.Text.SourceText? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var encoding = text.Encoding;
+        var decoded = text.ToString();
+        if (encoding is null || encoding is UTF8Encoding or UnicodeEncoding)
+        {
+            return decoded;
+        }
+
+        return RouteFileEncoding.Decode(encoding.GetBytes(decoded));
+    }
 
     /// <summary>Runs <see cref="RouteFile.Parse"/>; an exception from the dsl becomes <see cref="ParsedRouteFile.Failure"/>.</summary>
     private static ParsedRouteFile ParseRouteFile(RouteFileText file, CancellationToken cancellationToken)

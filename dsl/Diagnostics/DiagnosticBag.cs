@@ -16,7 +16,11 @@ public sealed class DiagnosticBag
     public SourceText Source { get; }
 
     /// <summary>Whether any error was reported.</summary>
-    public bool HasErrors { get; private set; }
+    public bool HasErrors => ErrorCount > 0;
+
+    /// <summary>How many errors were reported; a stage compares it before and after a part to tell whether that part
+    /// checked clean.</summary>
+    public int ErrorCount { get; private set; }
 
     /// <summary>The diagnostics in the order reported.</summary>
     public IReadOnlyList<Diagnostic> Items => _items;
@@ -55,6 +59,9 @@ public sealed class DiagnosticBag
             Span = clamped,
             LineSpan = Source.GetLineSpan(clamped),
         });
-        HasErrors |= severity == DiagnosticSeverity.Error;
+        if (severity == DiagnosticSeverity.Error)
+        {
+            ErrorCount++;
+        }
     }
 }

@@ -4,7 +4,9 @@ namespace Gateway.Dsl.Diagnostics;
 
 /// <summary>Every diagnostic code of the route language, in one place.</summary>
 /// <remarks>
-/// Ranges: GW00xx syntax (lexer and parser), GW01xx names, GW02xx values, GW03xx conflicts between routes and between policies.
+/// Ranges: GW00xx syntax (lexer and parser), GW01xx names, GW02xx values, GW03xx conflicts between routes and between
+/// policies. A range says what a code is about, not how serious it is: every code is an error except the warnings
+/// marked as such.
 /// Codes are never reused or renumbered: they appear in build logs, docs and people's searches.
 /// <c>docs/dsl.md</c> lists the same table, and the generator builds one descriptor per entry of <see cref="All"/>.
 /// </remarks>
@@ -44,6 +46,9 @@ public static class DiagnosticCode
 
     /// <summary>A bare word appears where a quoted string is expected.</summary>
     public const string ExpectedString = "GW0011";
+
+    /// <summary>The file has bytes that are not UTF-8 (read as U+FFFD).</summary>
+    public const string InvalidUtf8 = "GW0012";
 
     // GW01xx: names. Keywords, route and upstream names, and the names that refer to them.
 
@@ -166,6 +171,9 @@ public static class DiagnosticCode
     /// <summary>A <c>respond</c> body has an unmatched or empty brace.</summary>
     public const string InvalidBody = "GW0225";
 
+    /// <summary>A file has no route, so every request gets 404 (a warning: such a file still loads).</summary>
+    public const string NoRoutes = "GW0226";
+
     /// <summary>A policy block lacks a setting it needs (<c>jwt</c> without <c>issuer</c>).</summary>
     public const string MissingSetting = "GW0230";
 
@@ -216,6 +224,7 @@ public static class DiagnosticCode
         Info(InvalidBlockHeader, "Malformed block header"),
         Info(ExpectedWord, "Quoted string instead of a word"),
         Info(ExpectedString, "Word instead of a quoted string"),
+        Info(InvalidUtf8, "File not valid UTF-8"),
         Info(UnknownDirective, "Unknown or misplaced directive"),
         Info(InvalidName, "Invalid name"),
         Info(UndefinedUpstream, "Undefined upstream"),
@@ -255,6 +264,7 @@ public static class DiagnosticCode
         Info(InvalidPriority, "Invalid priority"),
         Info(InvalidStatus, "Invalid status"),
         Info(InvalidBody, "Invalid respond body"),
+        Info(NoRoutes, "File without routes", DiagnosticSeverity.Warning),
         Info(MissingSetting, "Missing setting"),
         Info(InvalidDuration, "Invalid duration"),
         Info(InvalidUrl, "Invalid URL"),
@@ -268,5 +278,6 @@ public static class DiagnosticCode
         Info(ConflictingPolicies, "Conflicting policies"),
     };
 
-    private static DiagnosticCodeInfo Info(string code, string title) => new() { Code = code, Title = title };
+    private static DiagnosticCodeInfo Info(string code, string title, DiagnosticSeverity severity = DiagnosticSeverity.Error) =>
+        new() { Code = code, Title = title, Severity = severity };
 }

@@ -8,4 +8,7 @@ public sealed record DiagnosticCodeInfo
 
     /// <summary>A short title in sentence case, e.g. <c>Undefined upstream</c>.</summary>
     public required string Title { get; init; }
+
+    /// <summary>How serious the code is: every diagnostic with this code has this severity.</summary>
+    public DiagnosticSeverity Severity { get; init; } = DiagnosticSeverity.Error;
 }

@@ -3,7 +3,7 @@ namespace Gateway.Dsl.Model;
 /// <summary>An address a listener binds: <c>listen 0.0.0.0:8080</c>.</summary>
 public sealed record ListenAddress
 {
-    /// <summary>The IP address or host name to bind, e.g. <c>0.0.0.0</c>, <c>127.0.0.1</c>, <c>[::1]</c>, <c>localhost</c>.</summary>
+    /// <summary>The host as written: an IPv4 address, <c>[IPv6]</c>, <c>localhost</c> or <c>*</c> (see <c>Semantics/ListenAddressParser</c>).</summary>
     public required string Host { get; init; }
 
     /// <summary>The TCP port (1 to 65535).</summary>

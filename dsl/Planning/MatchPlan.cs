@@ -4,8 +4,9 @@ namespace Gateway.Dsl.Planning;
 
 /// <summary>The decision structure both routing backends execute: host dispatch, then a segment trie per host class.</summary>
 /// <remarks>
-/// The order of tries and of children inside each node is the precedence order (docs/dsl.md, "How routes are chosen"), so a depth-first walk
-/// that stops at the first candidate whose conditions hold finds the most specific matching route:
+/// The order of tries and of children inside each node is the precedence order of docs/dsl.md ("How routes are
+/// chosen"), so a depth-first walk that stops at the first candidate whose conditions hold finds the most specific
+/// matching route:
 /// exact hosts, then wildcard hosts (longest suffix first), then routes without a host; inside a trie,
 /// literal children, then the constrained-parameter child, then the parameter child, then catch-all candidates.
 /// The emitter (compiled) and the interpreter (hot reload, CRDs) are two readings of this one record.

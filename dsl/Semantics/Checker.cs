@@ -3,25 +3,34 @@ using Gateway.Dsl.Collections;
 using Gateway.Dsl.Diagnostics;
 using Gateway.Dsl.Model;
 using Gateway.Dsl.Syntax;
+using Gateway.Dsl.Text;
 
 namespace Gateway.Dsl.Semantics;
 
 /// <summary>Gives a parsed route file its meaning: checks names, values and duplicates and builds the <see cref="RouteTable"/>.</summary>
 /// <remarks>
 /// The checker reads the whole tree even after errors, so one build reports every problem of the file, and returns
-/// null when any error was reported (by any stage). Precedence and ambiguity between routes are not decided here:
-/// <c>Planning/MatchPlanBuilder</c> runs on the checked table.
+/// null when any error was reported (by any stage), along with the routes that checked clean. Precedence and ambiguity
+/// between routes are not decided here: <c>Planning/MatchPlanBuilder</c> runs on the checked table, or on the clean
+/// routes of a file with errors (see <c>RouteFile.Parse</c>).
 /// </remarks>
 public static class Checker
 {
     /// <summary>Checks <paramref name="syntax"/>, reporting into <paramref name="diagnostics"/>; returns the table, or null on errors.</summary>
-    public static RouteTable? Check(RouteFileSyntax syntax, DiagnosticBag diagnostics)
+    public static RouteTable? Check(RouteFileSyntax syntax, DiagnosticBag diagnostics) => Check(syntax, diagnostics, out _);
+
+    /// <summary>Checks like <see cref="Check(RouteFileSyntax, DiagnosticBag)"/>; <paramref name="cleanRoutes"/> are the
+    /// routes whose blocks, names included, reported no error, even when other parts of the file did.</summary>
+    /// <remarks>The planner looks for ties among the clean routes of a file with errors, so that a broken upstream or
+    /// route does not hide a tie between two good routes until it is fixed. Their <see cref="Route.Index"/> is their
+    /// position in <paramref name="cleanRoutes"/>.</remarks>
+    public static RouteTable? Check(RouteFileSyntax syntax, DiagnosticBag diagnostics, out IReadOnlyList<Route> cleanRoutes)
     {
         var (listen, admin, use) = CheckListeners(syntax, diagnostics);
 
         // Names first: 'to' and 'use' may refer to an upstream or group defined further down the file.
         var upstreamBlocks = new List<(BlockSyntax Block, string Name)>();
-        var routeBlocks = new List<(BlockSyntax Block, string Name)>();
+        var routeBlocks = new List<(BlockSyntax Block, string Name, bool NameIsClean)>();
         var policyBlocks = new List<(BlockSyntax Block, string Name)>();
         var upstreamFirst = new Dictionary<string, BlockSyntax>();
         var routeFirst = new Dictionary<string, BlockSyntax>();
@@ -34,7 +43,9 @@ public static class Checker
             }
             else if (block.Keyword.IsWord("route"))
             {
-                routeBlocks.Add((block, CheckName(diagnostics, block, routeFirst)));
+                var before = diagnostics.ErrorCount;
+                var name = CheckName(diagnostics, block, routeFirst);
+                routeBlocks.Add((block, name, diagnostics.ErrorCount == before));
             }
             else if (block.Keyword.IsWord("policy"))
             {
@@ -57,19 +68,39 @@ public static class Checker
 
         // Route.Index is the position among the routes; it is what matchers return.
         var routes = new List<Route>();
-        foreach (var (block, name) in routeBlocks)
+        var clean = new List<Route>();
+        foreach (var (block, name, nameIsClean) in routeBlocks)
         {
+            var before = diagnostics.ErrorCount;
             var route = RouteChecker.Check(diagnostics, block, name, routes.Count, upstreamFirst.Keys, groups);
             if (route is not null)
             {
                 routes.Add(route);
+
+                // A route built despite an error may lack the condition that failed; planning it could report a false tie.
+                if (nameIsClean && diagnostics.ErrorCount == before)
+                {
+                    clean.Add(route with { Index = clean.Count });
+                }
             }
         }
+
+        cleanRoutes = clean;
 
         // Any error from any stage, the parser's included, means the table cannot be trusted.
         if (diagnostics.HasErrors)
         {
             return null;
+        }
+
+        // A file without routes is usable (upstreams may come before their routes) but matches nothing. Only a clean
+        // file gets the warning: after an error, such as a misspelled 'route', it would only repeat the cause.
+        if (routeBlocks.Count == 0)
+        {
+            diagnostics.Warning(
+                DiagnosticCode.NoRoutes,
+                new TextSpan(0, 0),
+                "the file has no routes, so every request gets 404; add a 'route NAME { … }' block");
         }
 
         return new RouteTable

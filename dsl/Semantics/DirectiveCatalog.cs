@@ -187,6 +187,15 @@ internal static class DirectiveCatalog
         return false;
     }
 
+    /// <summary>Whether a line the checker could not use (an unknown keyword, or a rejected line's quoted first word)
+    /// may have been meant as <paramref name="keyword"/>: the same word quoted or in another case, or a near miss
+    /// (<c>pth</c>, <c>paths</c>). Its error already covers the directive's absence.</summary>
+    public static bool CouldBe(Token unusable, string keyword)
+    {
+        var word = unusable.Value;
+        return string.Equals(word, keyword, System.StringComparison.OrdinalIgnoreCase) || NameSuggester.Suggest(word, new[] { keyword }) is not null;
+    }
+
     /// <summary>Reports too few or too many arguments; returns whether the directive has at least the minimum.</summary>
     public static bool CheckArity(DiagnosticBag diagnostics, DirectiveSyntax directive, DirectiveShape shape)
     {

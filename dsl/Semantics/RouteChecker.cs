@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Gateway.Dsl.Collections;
 using Gateway.Dsl.Diagnostics;
 using Gateway.Dsl.Model;
@@ -59,12 +60,16 @@ internal sealed partial class RouteChecker
     {
         DirectiveSyntax? respond = null;
         DirectiveSyntax? redirect = null;
+
+        // Lines already reported as unknown or unreadable: what they meant is not known, so their absence is not reported.
+        var unusable = new List<Token>(_block.RejectedLines);
         foreach (var directive in DirectiveCatalog.Lines(_block.Directives, DirectiveLevel.Route))
         {
             var shape = DirectiveCatalog.Find(directive.Name, DirectiveLevel.Route);
             if (shape is null)
             {
                 DirectiveCatalog.ReportUnknown(_diagnostics, directive.Keyword, DirectiveLevel.Route);
+                unusable.Add(directive.Keyword);
                 continue;
             }
 
@@ -111,13 +116,16 @@ internal sealed partial class RouteChecker
 
         var policies = MergePolicies();
 
-        // A 'path' line with errors still counts as given; only a route without any gets GW0204.
-        if (!_seen.ContainsKey("path"))
+        // The cause comes first and alone: a 'path' line with errors still counts as given, and so does a line that was
+        // probably meant as one ('pth /a', '"path" /a'). Only a route without any gets GW0204.
+        if (!_seen.ContainsKey("path") && !unusable.Any(token => DirectiveCatalog.CouldBe(token, "path")))
         {
             _diagnostics.Error(DiagnosticCode.MissingPath, _block.NameSpan, "route '" + _name + "' has no 'path'; add one, e.g. 'path /users/{id}'");
         }
 
-        if (_action is null)
+        // Likewise an action with errors counts as given ('respond abc', 'to "x"'). Any unknown or unreadable line may
+        // have been the action ('respnd 200', 'forward users'), so after one the route's own error would only repeat it.
+        if (_action is null && unusable.Count == 0)
         {
             _diagnostics.Error(DiagnosticCode.MissingAction, _block.NameSpan, "route '" + _name + "' has no action; add 'to UPSTREAM', 'respond STATUS' or 'redirect STATUS …'");
         }

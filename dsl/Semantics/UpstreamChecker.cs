@@ -34,6 +34,7 @@ internal static class UpstreamChecker
         // power_of_two is the default, as in YARP: good spread without shared counters.
         var balance = BalanceMode.PowerOfTwo;
         HostHeader? hostHeader = null;
+        var unusable = new List<Token>(block.RejectedLines);
         foreach (var directive in DirectiveCatalog.Lines(block.Directives, DirectiveLevel.Upstream))
         {
             // The catalog decides which keywords an upstream takes and how many arguments each has.
@@ -41,6 +42,7 @@ internal static class UpstreamChecker
             if (shape is null)
             {
                 DirectiveCatalog.ReportUnknown(diagnostics, directive.Keyword, DirectiveLevel.Upstream);
+                unusable.Add(directive.Keyword);
                 continue;
             }
 
@@ -93,8 +95,9 @@ internal static class UpstreamChecker
             }
         }
 
-        // An 'endpoints' line with no valid URL has been reported already; only a block without any gets this error.
-        if (!seen.ContainsKey("endpoints"))
+        // An 'endpoints' line with no valid URL has been reported already, and so has a line probably meant as one
+        // ('endpoint http://x'); only a block without any gets this error.
+        if (!seen.ContainsKey("endpoints") && !unusable.Exists(token => DirectiveCatalog.CouldBe(token, "endpoints")))
         {
             diagnostics.Error(DiagnosticCode.MissingEndpoints, block.NameSpan, "upstream '" + name + "' has no endpoints; add 'endpoints http://HOST:PORT'");
         }

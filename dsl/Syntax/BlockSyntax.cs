@@ -9,12 +9,19 @@ public sealed class BlockSyntax
 {
     /// <summary>Creates a block from its parts; missing parts are null after the parser has reported them.</summary>
     public BlockSyntax(Token keyword, Token? name, Token? openBrace, IReadOnlyList<DirectiveSyntax> directives, Token? closeBrace)
+        : this(keyword, name, openBrace, directives, closeBrace, System.Array.Empty<Token>())
+    {
+    }
+
+    /// <summary>Creates a block that also had lines the parser could not read as directives.</summary>
+    public BlockSyntax(Token keyword, Token? name, Token? openBrace, IReadOnlyList<DirectiveSyntax> directives, Token? closeBrace, IReadOnlyList<Token> rejectedLines)
     {
         Keyword = keyword;
         Name = name;
         OpenBrace = openBrace;
         Directives = directives;
         CloseBrace = closeBrace;
+        RejectedLines = rejectedLines;
     }
 
     /// <summary>The block's keyword, <c>upstream</c> or <c>route</c>.</summary>
@@ -28,6 +35,10 @@ public sealed class BlockSyntax
 
     /// <summary>The directives inside the block, in file order.</summary>
     public IReadOnlyList<DirectiveSyntax> Directives { get; }
+
+    /// <summary>The first token of each line inside the block that the parser reported and skipped (a line that starts
+    /// with a quoted string): the checker does not add "missing" errors for what such a line may have meant.</summary>
+    public IReadOnlyList<Token> RejectedLines { get; }
 
     /// <summary>The closing brace, or null when the block is not closed.</summary>
     public Token? CloseBrace { get; }

@@ -38,6 +38,7 @@ public sealed class Lexer
     /// <summary>Lexes the whole text, one token or skipped run per step.</summary>
     private void Run()
     {
+        ReportInvalidUtf8();
         while (_position < _text.Length)
         {
             var c = _text[_position];
@@ -78,6 +79,32 @@ public sealed class Lexer
         }
 
         _tokens.Add(new Token(TokenKind.EndOfFile, new TextSpan(_text.Length, 0), string.Empty, string.Empty));
+    }
+
+    /// <summary>Reports each run of U+FFFD, wherever it is (strings and comments included), as bytes that are not UTF-8.</summary>
+    /// <remarks>
+    /// Both readers of a route file (the compiler and <see cref="RouteFileEncoding.Decode"/>) turn each byte sequence that
+    /// is not UTF-8 into one U+FFFD, so this one check gives both the same error at the same line and column. A U+FFFD
+    /// typed into the file is indistinguishable from one and is reported too; it never means anything in a route file.
+    /// The character stays in the text and lexes as part of a word, so the rest of the line is still checked.
+    /// </remarks>
+    private void ReportInvalidUtf8()
+    {
+        const char Replacement = '\uFFFD';
+        for (var start = _text.IndexOf(Replacement); start >= 0; start = _text.IndexOf(Replacement, start))
+        {
+            var end = start;
+            while (end < _text.Length && _text[end] == Replacement)
+            {
+                end++;
+            }
+
+            _diagnostics.Error(
+                DiagnosticCode.InvalidUtf8,
+                TextSpan.FromBounds(start, end),
+                "the file is not valid UTF-8 here (read as U+FFFD); save it as UTF-8 and retype what stood here");
+            start = end;
+        }
     }
 
     /// <summary>Lexes one line end: <c>\r\n</c>, <c>\n</c> or a lone <c>\r</c>, as <see cref="SourceText"/> counts lines.</summary>

@@ -92,8 +92,9 @@ public sealed class Parser
         var name = CheckHeader(header);
         var openBrace = ParseOpenBrace(header);
         var what = keyword.Text + (name is { } n ? " '" + n.Value + "'" : string.Empty);
-        var directives = ParseBody(what, openBrace, out var closeBrace);
-        return new BlockSyntax(keyword, name, openBrace, directives, closeBrace);
+        var rejected = new List<Token>();
+        var directives = ParseBody(what, openBrace, rejected, out var closeBrace);
+        return new BlockSyntax(keyword, name, openBrace, directives, closeBrace, rejected);
     }
 
     /// <summary>Parses the directives of a block up to its <c>}</c>; a directive whose line ends in <c>{</c> gets a nested
@@ -101,7 +102,8 @@ public sealed class Parser
     /// <param name="what">The block for messages: <c>route 'users'</c>, <c>'jwt'</c>.</param>
     /// <param name="openBrace">The block's <c>{</c>, or null when it was missing (then an unclosed block is not reported twice).</param>
     /// <param name="closeBrace">The <c>}</c> that closed the block, or null when the block ended without one.</param>
-    private List<DirectiveSyntax> ParseBody(string what, Token? openBrace, out Token? closeBrace)
+    /// <param name="rejected">Collects the first token of each line the parser reported and skipped.</param>
+    private List<DirectiveSyntax> ParseBody(string what, Token? openBrace, List<Token> rejected, out Token? closeBrace)
     {
         var directives = new List<DirectiveSyntax>();
         while (true)
@@ -127,6 +129,7 @@ public sealed class Parser
 
                 case TokenKind.String:
                     ReportNotADirective(token);
+                    rejected.Add(token);
                     SkipLine();
                     break;
 
@@ -146,7 +149,7 @@ public sealed class Parser
                         // The checker decides whether this keyword takes a block; the parser only reads its shape.
                         var nestedOpen = Current;
                         Advance();
-                        var body = ParseBody("'" + directive.Name + "'", nestedOpen, out var nestedClose);
+                        var body = ParseBody("'" + directive.Name + "'", nestedOpen, rejected, out var nestedClose);
                         directive = new DirectiveSyntax(directive.Keyword, directive.Arguments, nestedOpen, body, nestedClose);
                     }
 

@@ -15,6 +15,10 @@ public static partial class Log
     [LoggerMessage(EventId = EventIds.RouteFileDiagnostic, Level = LogLevel.Error, Message = "{Diagnostic}")]
     public static partial void RouteFileDiagnostic(ILogger logger, string diagnostic);
 
+    /// <summary>A warning of a route file that loads (the build reports the same one); same event id as its errors.</summary>
+    [LoggerMessage(EventId = EventIds.RouteFileDiagnostic, EventName = "RouteFileWarning", Level = LogLevel.Warning, Message = "{Diagnostic}")]
+    public static partial void RouteFileWarning(ILogger logger, string diagnostic);
+
     /// <summary>A new route table replaced the old one.</summary>
     [LoggerMessage(EventId = EventIds.RouteTableSwapped, Level = LogLevel.Information,
         Message = "Route table from {Path} replaced the table in use")]

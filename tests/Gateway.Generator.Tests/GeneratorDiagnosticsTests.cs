@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Gateway.Generator.Tests;
 
@@ -11,6 +12,9 @@ public sealed class GeneratorDiagnosticsTests
         }
 
         """;
+
+    // A clean file with a route, for tests about the class rather than the file (a file without routes warns GW0226).
+    private const string UsersRoute = UsersUpstream + "route all {\n  path /**\n  to users\n}\n";
 
     [Fact]
     public void Run_UndefinedUpstream_ReportsGW0103AtTheName()
@@ -45,10 +49,56 @@ public sealed class GeneratorDiagnosticsTests
         GeneratorHarness.AssertCompiles(run);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("# routes come later\n")]
+    [InlineData("listen 0.0.0.0:8080\n")]
+    [InlineData(UsersUpstream)]
+    public void Run_FileWithoutRoutes_WarnsGW0226AndEmitsMatcherThatAnswersNone(string text)
+    {
+        var run = GeneratorHarness.Run(text);
+
+        // The warning is the only diagnostic; the output compiles with no CS warning (CS0219 for an unused local before).
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("GW0226", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal(new(0, 0), diagnostic.Location.GetLineSpan().StartLinePosition);
+        var assembly = GeneratorHarness.Load(run);
+        var match = assembly.GetType("Sample.Routing.Routes")!.GetMethod("Match")!.CreateDelegate<Gateway.Routing.CompiledRouteMatcher.MatchFunction>();
+        var request = new Gateway.Routing.RouteRequest("localhost", "GET", "/", string.Empty, headers: null);
+        Assert.False(match(in request).Success);
+    }
+
+    [Theory]
+    [InlineData("strict UTF-8 failed, fallback UTF-8 (Linux, macOS)")]
+    [InlineData("strict UTF-8 failed, fallback code page (Windows)")]
+    [InlineData("byte order mark")]
+    public void Run_BytesNotUtf8_ReportsGW0012WhereTheGatewayDoes(string decodedAs)
+    {
+        // 'é' in Latin-1 (0xE9) after a UTF-8 'é': the compiler decodes the file one of these ways, by platform and mark.
+        var bytes = "route r {\n  path /\n  respond 200 \"\u00e9 "u8.ToArray().Append((byte)0xE9).Concat("\"\n}\n"u8.ToArray()).ToArray();
+        var text = decodedAs switch
+        {
+            "byte order mark" => SourceText.From([0xEF, 0xBB, 0xBF, .. bytes], bytes.Length + 3, encoding: null),
+            "strict UTF-8 failed, fallback code page (Windows)" => SourceText.From(bytes, bytes.Length, System.Text.Encoding.Latin1),
+            _ => SourceText.From(bytes, bytes.Length, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false)),
+        };
+
+        var run = GeneratorHarness.Run([new InMemoryAdditionalText(GeneratorHarness.RouteFilePath, text)], [SampleSources.RoutesClass()]);
+
+        var gateway = Gateway.Dsl.RouteFile.Parse(Gateway.Dsl.Text.RouteFileEncoding.Decode(bytes), "routes.gw");
+        Assert.Equal("routes.gw(3,18): error GW0012: the file is not valid UTF-8 here (read as U+FFFD); save it as UTF-8 and retype what stood here", Assert.Single(gateway.Diagnostics).ToString());
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("GW0012", diagnostic.Id);
+        Assert.Equal(new(2, 17), diagnostic.Location.GetLineSpan().StartLinePosition);
+        Assert.Equal(gateway.Diagnostics[0].Message, diagnostic.GetMessage());
+        GeneratorHarness.AssertCompiles(run);
+    }
+
     [Fact]
     public void Run_AttributeNamesMissingFile_ReportsGW0901AtTheAttribute()
     {
-        var run = GeneratorHarness.Run(UsersUpstream, SampleSources.RoutesClass("missing.gw"));
+        var run = GeneratorHarness.Run(UsersRoute, SampleSources.RoutesClass("missing.gw"));
 
         var diagnostic = Assert.Single(run.Diagnostics);
         Assert.Equal("GW0901", diagnostic.Id);
@@ -63,7 +113,7 @@ public sealed class GeneratorDiagnosticsTests
     {
         var source = SampleSources.RoutesClass(modifiers: "public static", declareMatch: false);
 
-        var run = GeneratorHarness.Run(UsersUpstream, source);
+        var run = GeneratorHarness.Run(UsersRoute, source);
 
         var diagnostic = Assert.Single(run.Diagnostics);
         Assert.Equal("GW0903", diagnostic.Id);
@@ -76,7 +126,7 @@ public sealed class GeneratorDiagnosticsTests
     {
         var source = SampleSources.RoutesClass(declareMatch: false);
 
-        var run = GeneratorHarness.Run(UsersUpstream + "route all {\n  path /**\n  to users\n}\n", source);
+        var run = GeneratorHarness.Run(UsersRoute, source);
 
         Assert.Empty(run.Diagnostics);
         Assert.Contains("public static global::Gateway.Routing.RouteMatch Match(in global::Gateway.Routing.RouteRequest request)", run.SingleSource);

@@ -84,10 +84,10 @@ public sealed class DiagnosticRendererTests
         var rendered = Render(text, "r.gw");
 
         Assert.Equal(
-            "r.gw(1,8): error GW0208: address ':0' has no host; write '0.0.0.0:0' or '*:0'\n" +
+            "r.gw(1,8): error GW0208: address ':0' has no host; write a host and a port, e.g. '0.0.0.0:8080'\n" +
             " 1 | listen :0\n" +
             "   |        ^\n" +
-            "r.gw(2,7): error GW0208: address 'x' has no port; write 'x:8080'\n" +
+            "r.gw(2,7): error GW0208: 'x' is a host name, and the gateway binds IP addresses only; write '0.0.0.0:8080' to listen on every interface, or an IP address of this machine\n" +
             " 2 | admin x\n" +
             "   |       ^\n",
             rendered);
@@ -103,10 +103,10 @@ public sealed class DiagnosticRendererTests
 
         Assert.Equal(
             [
-                "r.gw(1,8): error GW0208: address ':0' has no host; write '0.0.0.0:0' or '*:0'",
+                "r.gw(1,8): error GW0208: address ':0' has no host; write a host and a port, e.g. '0.0.0.0:8080'",
                 " 1 | listen :0",
                 "   |        ^",
-                "r.gw(2,7): error GW0208: address 'x' has no port; write 'x:8080'",
+                "r.gw(2,7): error GW0208: 'x' is a host name, and the gateway binds IP addresses only; write '0.0.0.0:8080' to listen on every interface, or an IP address of this machine",
                 " 2 | admin x",
                 "   |       ^",
             ],

@@ -11,6 +11,9 @@ public sealed class CheckerTests
 {
     private const string Users = "upstream users {\n  endpoints http://127.0.0.1:5001\n}\n";
 
+    // A route, so that files about other directives are not also files without routes (GW0226).
+    private const string Ping = "route ping {\n  path /ping\n  respond 200\n}\n";
+
     [Fact]
     public void Check_FullFile_BuildsModel()
     {
@@ -336,10 +339,10 @@ public sealed class CheckerTests
     [InlineData("*:80", "*", 80)]
     [InlineData("0.0.0.0:65535", "0.0.0.0", 65535)]
     [InlineData("[::1]:1", "[::1]", 1)]
-    [InlineData("gateway-1.internal:9000", "gateway-1.internal", 9000)]
+    [InlineData("LocalHost:8080", "LocalHost", 8080)]
     public void Check_ValidAddress_IsRead(string address, string host, int port)
     {
-        var (table, diagnostics) = Check("listen " + address + "\n");
+        var (table, diagnostics) = Check("listen " + address + "\n" + Ping);
 
         Assert.Empty(diagnostics.Items);
         Assert.Equal(new ListenAddress { Host = host, Port = port, Line = 1 }, table!.Listen);
@@ -352,6 +355,7 @@ public sealed class CheckerTests
     [InlineData("[nope]:80", DiagnosticCode.InvalidAddress)]
     [InlineData("256.0.0.1:80", DiagnosticCode.InvalidAddress)]
     [InlineData("a_b:80", DiagnosticCode.InvalidAddress)]
+    [InlineData("gateway-1.internal:9000", DiagnosticCode.InvalidAddress)]
     [InlineData("localhost:0", DiagnosticCode.InvalidPort)]
     [InlineData("localhost:65536", DiagnosticCode.InvalidPort)]
     [InlineData("localhost:http", DiagnosticCode.InvalidPort)]
@@ -359,6 +363,18 @@ public sealed class CheckerTests
     public void Check_InvalidAddress_Reports(string address, string code)
     {
         Assert.Equal(code, Assert.Single(Errors("admin " + address + "\n")).Code);
+    }
+
+    [Fact]
+    public void Check_ListenHostName_RejectedWithEveryInterfaceFix()
+    {
+        // The gateway binds IP addresses only; the build says so instead of accepting a file the gateway refuses.
+        var diagnostic = Assert.Single(Errors("listen gateway-1.internal:9000\n" + Ping));
+
+        Assert.Equal(
+            "test.gw(1,8): error GW0208: 'gateway-1.internal' is a host name, and the gateway binds IP addresses only; write '0.0.0.0:9000' to listen on every interface, or an IP address of this machine",
+            diagnostic.ToString());
+        Assert.Equal(new TextSpan(7, 18), diagnostic.Span);
     }
 
     [Theory]
@@ -422,6 +438,58 @@ public sealed class CheckerTests
 
         Assert.True(diagnostics.HasErrors);
         Assert.Null(table);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("# routes come later\n\n")]
+    [InlineData("listen 0.0.0.0:8080\n")]
+    [InlineData(Users)]
+    public void Check_FileWithoutRoutes_WarnsAndBuildsEmptyTable(string text)
+    {
+        var (table, diagnostics) = Check(text);
+
+        var diagnostic = Assert.Single(diagnostics.Items);
+        Assert.Equal(DiagnosticCode.NoRoutes, diagnostic.Code);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal(new TextSpan(0, 0), diagnostic.Span);
+        Assert.Equal("test.gw(1,1): warning GW0226: the file has no routes, so every request gets 404; add a 'route NAME { … }' block", diagnostic.ToString());
+        Assert.False(diagnostics.HasErrors);
+        Assert.NotNull(table);
+        Assert.Empty(table!.Routes);
+    }
+
+    [Theory]
+    [InlineData("  path /ping\n  respnd 200\n", DiagnosticCode.UnknownDirective)]
+    [InlineData("  path /ping\n  \"respond\" 200\n", DiagnosticCode.ExpectedDirective)]
+    [InlineData("  path /ping\n  respond abc\n", DiagnosticCode.InvalidStatus)]
+    [InlineData("  path /ping\n  to \"users\"\n", DiagnosticCode.ExpectedWord)]
+    [InlineData("  pth /ping\n  respond 200\n", DiagnosticCode.UnknownDirective)]
+    [InlineData("  Path /ping\n  respond 200\n", DiagnosticCode.UnknownDirective)]
+    [InlineData("  \"path\" /ping\n  respond 200\n", DiagnosticCode.ExpectedDirective)]
+    [InlineData("  path /a{b}\n  respond 200\n", DiagnosticCode.InvalidPath)]
+    public void Check_BrokenPathOrActionLine_ReportsOnlyTheCause(string body, string code)
+    {
+        // Before, 'respnd 200' also got "route 'ping' has no action" (GW0205), which sorts first, at the route's name.
+        var diagnostic = Assert.Single(Errors(Users + "route ping {\n" + body + "}\n"));
+
+        Assert.Equal(code, diagnostic.Code);
+    }
+
+    [Fact]
+    public void Check_UnknownLineThatCannotBeThePath_StillReportsMissingPath()
+    {
+        var codes = Errors("route ping {\n  hots a.example.com\n  respond 200\n}\n").Select(d => d.Code);
+
+        Assert.Equal(new[] { DiagnosticCode.MissingPath, DiagnosticCode.UnknownDirective }, codes);
+    }
+
+    [Fact]
+    public void Check_MisspelledEndpoints_DoesNotAlsoReportMissingEndpoints()
+    {
+        var diagnostic = Assert.Single(Errors("upstream u {\n  endpoint http://127.0.0.1:1\n}\n" + Ping));
+
+        Assert.Equal(DiagnosticCode.UnknownDirective, diagnostic.Code);
     }
 
     private static PathTemplate PathOf(string template)

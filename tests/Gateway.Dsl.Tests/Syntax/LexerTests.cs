@@ -139,6 +139,20 @@ public sealed class LexerTests
         Assert.Equal(TokenKind.EndOfFile, Assert.Single(tokens).Kind);
     }
 
+    [Theory]
+    [InlineData("path /caf\uFFFD", 9, 1)]
+    [InlineData("respond 200 \"a\uFFFD\uFFFDb\"", 14, 2)]
+    [InlineData("# \uFFFD in a comment", 2, 1)]
+    public void Lex_ReplacementCharacter_ReportsGW0012OverTheRun(string text, int start, int length)
+    {
+        var (tokens, diagnostics) = Lex(text);
+
+        var diagnostic = Assert.Single(diagnostics.Items);
+        Assert.Equal(DiagnosticCode.InvalidUtf8, diagnostic.Code);
+        Assert.Equal(new TextSpan(start, length), diagnostic.Span);
+        Assert.Equal(TokenKind.EndOfFile, tokens[^1].Kind);
+    }
+
     private static (IReadOnlyList<Token> Tokens, DiagnosticBag Diagnostics) Lex(string text)
     {
         var diagnostics = new DiagnosticBag(new SourceText(text, "test.gw"));

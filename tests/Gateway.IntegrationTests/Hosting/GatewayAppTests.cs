@@ -45,6 +45,42 @@ public sealed class GatewayAppTests
     }
 
     [Fact]
+    public void Build_RouteFileNotUtf8_ReturnsNullAndPrintsGW0012AtTheByte()
+    {
+        // A Latin-1 'é' (0xE9) in a body used to become U+FFFD silently and be served; now it is located like the build's error.
+        var path = Path.Combine(Path.GetTempPath(), $"gateway-latin1-{Guid.NewGuid():N}.gw");
+        File.WriteAllBytes(path, [.. "route r {\n  path /\n  respond 200 \"caf"u8, 0xE9, .. "\"\n}\n"u8]);
+        try
+        {
+            var errors = new StringWriter();
+
+            var app = GatewayApp.Build([$"--Gateway:RoutesFile={path}", "--Gateway:Listen=127.0.0.1:0", "--Gateway:Admin=127.0.0.1:0"], errors);
+
+            Assert.Null(app);
+            Assert.Equal(
+                path + "(3,19): error GW0012: the file is not valid UTF-8 here (read as U+FFFD); save it as UTF-8 and retype what stood here",
+                errors.ToString().Split('\n')[0]);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Build_ListenOverrideWithHostName_ReturnsNullAndPrintsTheRouteLanguageMessage()
+    {
+        var errors = new StringWriter();
+
+        var app = GatewayApp.Build(["--Gateway:Listen=gateway-1.internal:9000", "--Gateway:Admin=127.0.0.1:0"], errors);
+
+        Assert.Null(app);
+        Assert.Equal(
+            "error: listen address 'gateway-1.internal:9000' (Gateway:Listen): 'gateway-1.internal' is a host name, and the gateway binds IP addresses only; write '0.0.0.0:9000' to listen on every interface, or an IP address of this machine",
+            errors.ToString().TrimEnd());
+    }
+
+    [Fact]
     public async Task Build_NoRouteFile_ServesTheCompiledRouter()
     {
         var app = GatewayApp.Build(["--Gateway:Listen=127.0.0.1:0", "--Gateway:Admin=127.0.0.1:0"], TextWriter.Null, builder => builder.Logging.ClearProviders());
@@ -75,6 +111,24 @@ public sealed class GatewayAppTests
 
         Assert.Null(app);
         Assert.Contains("cannot read route file", errors.ToString());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("upstream users {\n  endpoints http://127.0.0.1:5001\n}\n")]
+    public async Task Build_RouteFileWithoutRoutes_StartsWithNoRoutesAnswers404AndLogsTheWarning(string routes)
+    {
+        // The build warns GW0226 for the same file and compiles a matcher that matches nothing; run time agrees.
+        await using var gateway = await GatewayHost.StartAsync(routes);
+        using var client = gateway.CreateClient();
+
+        using var response = await client.GetAsync("/anything");
+
+        Assert.Equal(0, gateway.App.Services.GetRequiredService<RouteTableHolder>().Current!.RouteCount);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        var warning = Assert.Single(gateway.Logs.Entries, e => e.Message.Contains("GW0226", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.EndsWith("(1,1): warning GW0226: the file has no routes, so every request gets 404; add a 'route NAME { … }' block", warning.Message);
     }
 
     [Fact]
