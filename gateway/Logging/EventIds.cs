@@ -3,7 +3,7 @@ namespace Gateway.Logging;
 /// <summary>Every event id the gateway logs, in one place, so ids stay unique and searchable (style.md §15).</summary>
 /// <remarks>Constants rather than <c>EventId</c> values because <c>[LoggerMessage]</c> takes an attribute argument.
 /// Ranges: 1xx startup and route tables, 2xx the request path, 3xx forwarding, 4xx admin, 5xx authentication and
-/// authorization (52x API keys).</remarks>
+/// authorization (52x API keys, 54x external authorization).</remarks>
 public static class EventIds
 {
     /// <summary>A route table was loaded and is now in use.</summary>
@@ -56,4 +56,16 @@ public static class EventIds
 
     /// <summary>Checking a keys file failed unexpectedly; the next check tries again.</summary>
     public const int ApiKeysCheckFailed = 527;
+
+    /// <summary>The external authorization service denied a request; its answer went to the client.</summary>
+    public const int ExternalAuthDenied = 540;
+
+    /// <summary>The external authorization service could not be asked (timeout, refused, 5xx); once per failure streak.</summary>
+    public const int ExternalAuthFailed = 541;
+
+    /// <summary>The external authorization service answers again after a failure streak.</summary>
+    public const int ExternalAuthRecovered = 542;
+
+    /// <summary>One request that the external authorization service could not judge, and what the route did with it.</summary>
+    public const int ExternalAuthUnavailable = 543;
 }

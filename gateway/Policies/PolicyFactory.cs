@@ -1,5 +1,6 @@
 using Gateway.Dsl.Model;
 using Gateway.Policies.ApiKeys;
+using Gateway.Policies.ExternalAuth;
 using Microsoft.Extensions.Logging.Abstractions;
 using Route = Gateway.Dsl.Model.Route;
 
@@ -18,22 +19,26 @@ namespace Gateway.Policies;
 public sealed class PolicyFactory
 {
     private readonly ApiKeyStoreRegistry _keyStores;
+    private readonly ExternalAuthClient _authClient;
     private readonly ILoggerFactory _loggers;
 
     /// <summary>Creates the factory with the process-wide parts policies share (the DI container's constructor).</summary>
     /// <param name="keyStores">Keeps each keys file's store across snapshots.</param>
+    /// <param name="authClient">The client of every <c>ext-auth</c> policy.</param>
     /// <param name="loggers">Creates the policies' loggers.</param>
-    public PolicyFactory(ApiKeyStoreRegistry keyStores, ILoggerFactory loggers)
+    public PolicyFactory(ApiKeyStoreRegistry keyStores, ExternalAuthClient authClient, ILoggerFactory loggers)
     {
         ArgumentNullException.ThrowIfNull(keyStores);
+        ArgumentNullException.ThrowIfNull(authClient);
         ArgumentNullException.ThrowIfNull(loggers);
         _keyStores = keyStores;
+        _authClient = authClient;
         _loggers = loggers;
     }
 
     /// <summary>Creates a factory with parts of its own and no logging, for tests and tools without DI.</summary>
     public PolicyFactory()
-        : this(new ApiKeyStoreRegistry(), NullLoggerFactory.Instance)
+        : this(new ApiKeyStoreRegistry(), new ExternalAuthClient(), NullLoggerFactory.Instance)
     {
     }
 
@@ -57,7 +62,11 @@ public sealed class PolicyFactory
         }
 
         RequireBuilt(settings.Requirements.Count == 0 ? null : settings.Requirements, "require");
-        RequireBuilt(settings.ExternalAuth, "ext-auth");
+        if (settings.ExternalAuth is { } externalAuth)
+        {
+            chain.Add(new ExternalAuthPolicy(route.Name, externalAuth, _authClient, _loggers.CreateLogger<ExternalAuthPolicy>()));
+        }
+
         if (settings.IdentityHeaders.Count > 0)
         {
             chain.Add(new IdentityHeaderPolicy(settings.IdentityHeaders));

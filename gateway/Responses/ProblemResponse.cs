@@ -44,6 +44,10 @@ public sealed class ProblemResponse
     public static readonly ProblemResponse ApiKeysUnavailable = new(StatusCodes.Status503ServiceUnavailable,
         "The gateway cannot check API keys for this route right now.");
 
+    /// <summary>503: the route's external authorization service could not be asked, and the route fails closed.</summary>
+    public static readonly ProblemResponse ExternalAuthUnavailable = new(StatusCodes.Status503ServiceUnavailable,
+        "The gateway could not ask the authorization service about the request.");
+
     private readonly byte[] _body;
 
     /// <summary>Encodes a problem with the status's reason phrase as its title.</summary>
