@@ -99,8 +99,15 @@ public sealed class ExternalAuthPolicy : IRequestPolicy
                 Log.ExternalAuthDenied(_logger, _route, _urlText, http.Request.Method, context.Path, status);
             }
 
-            var result = await ExternalAuthDenial.WriteAsync(context, answer, deadline.Token);
-            return aborted.IsCancellationRequested ? ClientGone(context) : result;
+            try
+            {
+                var result = await ExternalAuthDenial.WriteAsync(context, answer, deadline.Token);
+                return aborted.IsCancellationRequested ? ClientGone(context) : result;
+            }
+            catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+            {
+                return ClientGone(context);
+            }
         }
     }
 
