@@ -130,6 +130,9 @@ public static class GatewayApp
         builder.Services.AddSingleton(_ => new ForwarderClient(options.ConnectTimeout));
         builder.Services.AddSingleton(new ForwarderRequestConfig { ActivityTimeout = options.UpstreamTimeout });
         builder.Services.AddSingleton<UpstreamRegistry>();
+        builder.Services.AddSingleton(services => new Policies.ApiKeys.ApiKeyStoreRegistry(
+            services.GetRequiredService<ILoggerFactory>(), options.KeysFileCheckInterval));
+        builder.Services.AddSingleton<Policies.ExternalAuth.ExternalAuthClient>();
         builder.Services.AddSingleton<PolicyFactory>();
         builder.Services.AddSingleton(services => new SnapshotServices(
             services.GetRequiredService<UpstreamRegistry>(), services.GetRequiredService<PolicyFactory>(), services.GetRequiredService<ForwarderRequestConfig>()));

@@ -1,6 +1,7 @@
 namespace Gateway.Forwarding;
 
-/// <summary>The de facto X-Forwarded-* header names the gateway sets on forwarded requests.</summary>
+/// <summary>The de facto X-Forwarded-* header names the gateway sets on forwarded requests and on the requests it sends
+/// to an external authorization service.</summary>
 public static class ForwardedHeaderNames
 {
     /// <summary>The chain of client addresses, oldest first.</summary>
@@ -11,4 +12,10 @@ public static class ForwardedHeaderNames
 
     /// <summary>The Host header the client sent.</summary>
     public const string Host = "X-Forwarded-Host";
+
+    /// <summary>The client's request method, sent to an external authorization service (as Traefik's ForwardAuth does).</summary>
+    public const string Method = "X-Forwarded-Method";
+
+    /// <summary>The client's request path and query, sent to an external authorization service.</summary>
+    public const string Uri = "X-Forwarded-Uri";
 }

@@ -28,6 +28,9 @@ public sealed record GatewayOptions
     /// <summary>How long opening a connection to an upstream endpoint may take before it fails with 502.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How often each <c>api-key</c> keys file is checked for changes (a read and a hash, off the request path).</summary>
+    public TimeSpan KeysFileCheckInterval { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Reads the section from <paramref name="configuration"/>; missing values keep their defaults.</summary>
     public static GatewayOptions From(IConfiguration configuration)
     {
@@ -41,6 +44,7 @@ public sealed record GatewayOptions
             RoutesFile = section[nameof(RoutesFile)],
             UpstreamTimeout = section.GetValue(nameof(UpstreamTimeout), defaults.UpstreamTimeout),
             ConnectTimeout = section.GetValue(nameof(ConnectTimeout), defaults.ConnectTimeout),
+            KeysFileCheckInterval = section.GetValue(nameof(KeysFileCheckInterval), defaults.KeysFileCheckInterval),
         };
     }
 }

@@ -2,7 +2,8 @@ namespace Gateway.Logging;
 
 /// <summary>Every event id the gateway logs, in one place, so ids stay unique and searchable.</summary>
 /// <remarks>Constants rather than <c>EventId</c> values because <c>[LoggerMessage]</c> takes an attribute argument.
-/// Ranges: 1xx startup and route tables, 2xx the request path, 3xx forwarding, 4xx admin.</remarks>
+/// Ranges: 1xx startup and route tables, 2xx the request path, 3xx forwarding, 4xx admin, 5xx authentication and
+/// authorization (52x API keys, 54x external authorization).</remarks>
 public static class EventIds
 {
     /// <summary>A route table was loaded and is now in use.</summary>
@@ -37,4 +38,40 @@ public static class EventIds
 
     /// <summary>Forwarding to an upstream endpoint failed; the level says whose fault it was.</summary>
     public const int ForwardFailed = 300;
+
+    /// <summary>A request to an <c>api-key</c> route carried no key (401).</summary>
+    public const int ApiKeyMissing = 520;
+
+    /// <summary>A request carried an API key that is not in the keys file, or more than one (401).</summary>
+    public const int ApiKeyRejected = 521;
+
+    /// <summary>A request to an <c>api-key</c> route arrived while its keys file had never been read (503).</summary>
+    public const int ApiKeysNotLoaded = 522;
+
+    /// <summary>A keys file was read and its keys are in use.</summary>
+    public const int ApiKeysLoaded = 523;
+
+    /// <summary>A keys file cannot be read or is malformed; the keys read before stay in use.</summary>
+    public const int ApiKeysKept = 524;
+
+    /// <summary>A keys file cannot be read or is malformed and no keys were ever read: its routes answer 503.</summary>
+    public const int ApiKeysUnavailable = 525;
+
+    /// <summary>A line of a keys file was skipped.</summary>
+    public const int ApiKeysLineSkipped = 526;
+
+    /// <summary>Checking a keys file failed unexpectedly; the next check tries again.</summary>
+    public const int ApiKeysCheckFailed = 527;
+
+    /// <summary>The external authorization service denied a request; its answer went to the client.</summary>
+    public const int ExternalAuthDenied = 540;
+
+    /// <summary>The external authorization service could not be asked (timeout, refused, 5xx); once per failure streak.</summary>
+    public const int ExternalAuthFailed = 541;
+
+    /// <summary>The external authorization service answers again after a failure streak.</summary>
+    public const int ExternalAuthRecovered = 542;
+
+    /// <summary>One request that the external authorization service could not judge, and what the route did with it.</summary>
+    public const int ExternalAuthUnavailable = 543;
 }

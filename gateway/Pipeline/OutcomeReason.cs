@@ -30,6 +30,9 @@ public enum OutcomeReason
     /// <summary>Credentials were valid but not sufficient (403).</summary>
     Forbidden,
 
+    /// <summary>The route's keys file has never been read, so no API key could be judged (503).</summary>
+    ApiKeysUnavailable,
+
     /// <summary>The external authorization service denied the request.</summary>
     ExternalAuthDenied,
 

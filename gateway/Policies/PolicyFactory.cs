@@ -1,4 +1,7 @@
 using Gateway.Dsl.Model;
+using Gateway.Policies.ApiKeys;
+using Gateway.Policies.ExternalAuth;
+using Microsoft.Extensions.Logging.Abstractions;
 using Route = Gateway.Dsl.Model.Route;
 
 namespace Gateway.Policies;
@@ -15,6 +18,30 @@ namespace Gateway.Policies;
 /// </remarks>
 public sealed class PolicyFactory
 {
+    private readonly ApiKeyStoreRegistry _keyStores;
+    private readonly ExternalAuthClient _authClient;
+    private readonly ILoggerFactory _loggers;
+
+    /// <summary>Creates the factory with the process-wide parts policies share (the DI container's constructor).</summary>
+    /// <param name="keyStores">Keeps each keys file's store across snapshots.</param>
+    /// <param name="authClient">The client of every <c>ext-auth</c> policy.</param>
+    /// <param name="loggers">Creates the policies' loggers.</param>
+    public PolicyFactory(ApiKeyStoreRegistry keyStores, ExternalAuthClient authClient, ILoggerFactory loggers)
+    {
+        ArgumentNullException.ThrowIfNull(keyStores);
+        ArgumentNullException.ThrowIfNull(authClient);
+        ArgumentNullException.ThrowIfNull(loggers);
+        _keyStores = keyStores;
+        _authClient = authClient;
+        _loggers = loggers;
+    }
+
+    /// <summary>Creates a factory with parts of its own and no logging, for tests and tools without DI.</summary>
+    public PolicyFactory()
+        : this(new ApiKeyStoreRegistry(), new ExternalAuthClient(), NullLoggerFactory.Instance)
+    {
+    }
+
     /// <summary>Builds the policies of <paramref name="route"/>.</summary>
     public RoutePolicySet Build(Route route)
     {
@@ -29,9 +56,17 @@ public sealed class PolicyFactory
         var response = new List<IResponsePolicy>();
         RequireBuilt(settings.Cors, "cors");
         RequireBuilt(settings.Jwt, "jwt");
-        RequireBuilt(settings.ApiKey, "api-key");
+        if (settings.ApiKey is { } apiKey)
+        {
+            chain.Add(new ApiKeyPolicy(route.Name, apiKey, _keyStores.Get(apiKey.KeysFile), _loggers.CreateLogger<ApiKeyPolicy>()));
+        }
+
         RequireBuilt(settings.Requirements.Count == 0 ? null : settings.Requirements, "require");
-        RequireBuilt(settings.ExternalAuth, "ext-auth");
+        if (settings.ExternalAuth is { } externalAuth)
+        {
+            chain.Add(new ExternalAuthPolicy(route.Name, externalAuth, _authClient, _loggers.CreateLogger<ExternalAuthPolicy>()));
+        }
+
         if (settings.IdentityHeaders.Count > 0)
         {
             chain.Add(new IdentityHeaderPolicy(settings.IdentityHeaders));

@@ -40,6 +40,22 @@ public sealed class ProblemResponse
     public static readonly ProblemResponse GatewayTimeout = new(StatusCodes.Status504GatewayTimeout,
         "The upstream endpoint did not answer in time.");
 
+    /// <summary>401: an <c>api-key</c> route got a request without a key.</summary>
+    public static readonly ProblemResponse ApiKeyMissing = new(StatusCodes.Status401Unauthorized,
+        "The route needs an API key, and the request carries none.");
+
+    /// <summary>401: an <c>api-key</c> route got a key that is not valid.</summary>
+    public static readonly ProblemResponse ApiKeyInvalid = new(StatusCodes.Status401Unauthorized,
+        "The request's API key is not valid.");
+
+    /// <summary>503: the route's keys file has never been read, so the gateway cannot judge any key.</summary>
+    public static readonly ProblemResponse ApiKeysUnavailable = new(StatusCodes.Status503ServiceUnavailable,
+        "The gateway cannot check API keys for this route right now.");
+
+    /// <summary>503: the route's external authorization service could not be asked, and the route fails closed.</summary>
+    public static readonly ProblemResponse ExternalAuthUnavailable = new(StatusCodes.Status503ServiceUnavailable,
+        "The gateway could not ask the authorization service about the request.");
+
     private readonly byte[] _body;
 
     /// <summary>Encodes a problem with the status's reason phrase as its title.</summary>
@@ -95,6 +111,7 @@ public sealed class ProblemResponse
     private static string TypeFor(int status) => status switch
     {
         400 => "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+        401 => "https://tools.ietf.org/html/rfc9110#section-15.5.2",
         404 => "https://tools.ietf.org/html/rfc9110#section-15.5.5",
         405 => "https://tools.ietf.org/html/rfc9110#section-15.5.6",
         501 => "https://tools.ietf.org/html/rfc9110#section-15.6.2",
