@@ -1,6 +1,7 @@
 using Gateway.Forwarding;
 using Gateway.Logging;
 using Gateway.Pipeline;
+using Gateway.Policies;
 using Gateway.Responses;
 using Gateway.Routing;
 using Yarp.ReverseProxy.Forwarder;
@@ -52,6 +53,7 @@ public sealed class GatewayMiddleware
     /// <code>
     /// 1. snapshot loaded?                  ── no ──────────────────────► 503 problem
     /// 2. match host/path/method/headers    ── no route ────────────────► 404 problem (Debug log)
+    ///    CORS preflight, no route with cors ── match the requested method: its cors answers (204 or 403)
     /// 3. route's policies, in fixed order  ── a policy answers ────────► its answer (401, 403, preflight, …)
     /// 4. respond / redirect routes         ── answer here, with the route's response policies
     /// 5. pick an endpoint (balancer)       ── upstream has none ───────► 503 problem (Warning log)
@@ -74,6 +76,22 @@ public sealed class GatewayMiddleware
 
         // 2. Match. RouteRequest is a view over strings Kestrel already holds; matching allocates nothing.
         var match = table.Matcher.Match(RouteRequest.From(context.Request));
+
+        // 2a. A CORS preflight belongs to the route of the request it asks about, which usually names only that method
+        //     (`method GET`), so OPTIONS alone matches no route, or one without cors. The preflight is answered by the
+        //     cors of the route its requested method matches, and never forwarded.
+        if ((!match.Success || table.GetRoute(match.RouteIndex).Cors is null) && CorsPolicy.IsPreflight(context.Request))
+        {
+            var requested = context.Request.Headers.AccessControlRequestMethod.ToString();
+            var actual = table.Matcher.Match(RouteRequest.From(context.Request).WithMethod(requested));
+            if (actual.Success && table.GetRoute(actual.RouteIndex) is { Cors: { } cors } preflighted)
+            {
+                request.Matched(preflighted, actual);
+                await cors.AnswerPreflightAsync(request);
+                return;
+            }
+        }
+
         if (!match.Success)
         {
             // The arguments are read before the logger checks its level, and the host is a header lookup: skip them

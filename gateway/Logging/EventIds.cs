@@ -2,7 +2,7 @@ namespace Gateway.Logging;
 
 /// <summary>Every event id the gateway logs, in one place, so ids stay unique and searchable (style.md §15).</summary>
 /// <remarks>Constants rather than <c>EventId</c> values because <c>[LoggerMessage]</c> takes an attribute argument.
-/// Ranges: 1xx startup and route tables, 2xx the request path, 3xx forwarding, 4xx admin.</remarks>
+/// Ranges: 1xx startup and route tables, 2xx the request path, 3xx forwarding, 4xx admin, 6xx CORS and transforms.</remarks>
 public static class EventIds
 {
     /// <summary>A route table was loaded and is now in use.</summary>
@@ -31,4 +31,7 @@ public static class EventIds
 
     /// <summary>Forwarding to an upstream endpoint failed; the level says whose fault it was.</summary>
     public const int ForwardFailed = 300;
+
+    /// <summary>A CORS preflight was refused: its origin, method or a header is not allowed (a client matter: Debug).</summary>
+    public const int CorsPreflightRejected = 600;
 }

@@ -1,4 +1,5 @@
 using Gateway.Dsl.Model;
+using Microsoft.Extensions.Logging.Abstractions;
 using Route = Gateway.Dsl.Model.Route;
 
 namespace Gateway.Policies;
@@ -15,6 +16,14 @@ namespace Gateway.Policies;
 /// </remarks>
 public sealed class PolicyFactory
 {
+    private readonly ILoggerFactory _loggers;
+
+    /// <summary>Creates the factory; without <paramref name="loggers"/> (tests, tools) the policies log nothing.</summary>
+    public PolicyFactory(ILoggerFactory? loggers = null)
+    {
+        _loggers = loggers ?? NullLoggerFactory.Instance;
+    }
+
     /// <summary>Builds the policies of <paramref name="route"/>.</summary>
     public RoutePolicySet Build(Route route)
     {
@@ -27,7 +36,16 @@ public sealed class PolicyFactory
 
         var chain = new List<IRequestPolicy>();
         var response = new List<IResponsePolicy>();
-        RequireBuilt(settings.Cors, "cors");
+        CorsPolicy? cors = null;
+        if (settings.Cors is { } corsSettings)
+        {
+            // First in both lists: preflights are answered before anything asks for credentials, and the route's own
+            // response-header edits run after the CORS headers are in place.
+            cors = new CorsPolicy(corsSettings, route.Name, _loggers.CreateLogger<CorsPolicy>());
+            chain.Add(cors);
+            response.Add(cors);
+        }
+
         RequireBuilt(settings.Jwt, "jwt");
         RequireBuilt(settings.ApiKey, "api-key");
         RequireBuilt(settings.Requirements.Count == 0 ? null : settings.Requirements, "require");
@@ -48,7 +66,7 @@ public sealed class PolicyFactory
             response.Add(new ResponseHeaderPolicy(settings.ResponseHeaders));
         }
 
-        return new RoutePolicySet(chain.Count == 0 ? PolicyChain.Empty : new PolicyChain(chain.ToArray()), response.ToArray());
+        return new RoutePolicySet(chain.Count == 0 ? PolicyChain.Empty : new PolicyChain(chain.ToArray()), response.ToArray()) { Cors = cors };
     }
 
     // Until every policy kind is built here, a route that uses an unbuilt one must fail to load rather than run open.
