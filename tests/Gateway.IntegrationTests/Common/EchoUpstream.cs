@@ -20,6 +20,7 @@ namespace Gateway.IntegrationTests.Common;
 /// <item><c>/slow?ms=N</c>: waits N ms (or until the caller goes away), then echoes.</item>
 /// <item><c>/hold</c>: while <see cref="HoldRequests"/> is set, waits for <see cref="ReleaseHeld"/>.</item>
 /// <item>anything else: JSON with the upstream's name, method, path, query, protocol and headers.</item>
+/// <item>on every echo, each <c>respond-header=Name:Value</c> query parameter adds that header to the response.</item>
 /// </list>
 /// </remarks>
 public sealed class EchoUpstream : IAsyncDisposable
@@ -136,6 +137,12 @@ public sealed class EchoUpstream : IAsyncDisposable
         };
         context.Response.ContentType = "application/json";
         context.Response.Headers["X-Upstream"] = Name;
+        foreach (var header in request.Query["respond-header"])
+        {
+            var colon = header!.IndexOf(':');
+            context.Response.Headers.Append(header[..colon], header[(colon + 1)..]);
+        }
+
         await JsonSerializer.SerializeAsync(context.Response.Body, echo, cancellationToken: context.RequestAborted);
     }
 
