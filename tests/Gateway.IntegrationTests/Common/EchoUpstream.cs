@@ -132,6 +132,7 @@ public sealed class EchoUpstream : IAsyncDisposable
             ["method"] = request.Method,
             ["path"] = request.Path.Value,
             ["query"] = request.QueryString.Value,
+            ["target"] = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget,
             ["protocol"] = request.Protocol,
             ["headers"] = request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()),
         };
