@@ -118,15 +118,13 @@ public sealed class GatewayMiddleware
         if (route.Respond is { } respond)
         {
             request.Answered(respond.Status, OutcomeReason.Responded);
-            route.ApplyResponsePolicies(request);
-            await respond.WriteAsync(context, request.Match);
+            await respond.WriteAsync(request);
             return;
         }
 
         if (route.Redirect is { } redirect)
         {
             request.Answered(redirect.Status, OutcomeReason.Redirected);
-            route.ApplyResponsePolicies(request);
             await redirect.WriteAsync(request);
             return;
         }
