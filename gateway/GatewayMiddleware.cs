@@ -1,6 +1,7 @@
 using Gateway.Forwarding;
 using Gateway.Logging;
 using Gateway.Pipeline;
+using Gateway.Policies;
 using Gateway.Responses;
 using Gateway.Routing;
 using Yarp.ReverseProxy.Forwarder;
@@ -53,6 +54,7 @@ public sealed class GatewayMiddleware
     /// 0. refuse a tunnel                   ── CONNECT ─────────────────► 501 problem, connection closed (Debug log)
     /// 1. snapshot loaded?                  ── no ──────────────────────► 503 problem
     /// 2. match host/path/method/headers    ── no route ────────────────► 404 problem (Debug log)
+    /// 2a. CORS preflight, no route w/ cors ── match the requested method: its cors answers (204 or 403)
     /// 3. TRACE the route does not name?    ── yes ─────────────────────► 405 problem + Allow (Debug log)
     /// 4. route's policies, in fixed order  ── a policy answers ────────► its answer (401, 403, preflight, …)
     /// 5. respond / redirect routes         ── answer here, with the route's response policies
@@ -85,6 +87,22 @@ public sealed class GatewayMiddleware
 
         // 2. Match. RouteRequest is a view over strings Kestrel already holds; matching allocates nothing.
         var match = table.Matcher.Match(RouteRequest.From(context.Request));
+
+        // 2a. A CORS preflight belongs to the route of the request it asks about, which usually names only that method
+        //     (`method GET`), so OPTIONS alone matches no route, or one without cors. The preflight is answered by the
+        //     cors of the route its requested method matches, and never forwarded.
+        if ((!match.Success || table.GetRoute(match.RouteIndex).Cors is null) && CorsPolicy.IsPreflight(context.Request))
+        {
+            var requested = context.Request.Headers.AccessControlRequestMethod.ToString();
+            var actual = table.Matcher.Match(RouteRequest.From(context.Request).WithMethod(requested));
+            if (actual.Success && table.GetRoute(actual.RouteIndex) is { Cors: { } cors } preflighted)
+            {
+                request.Matched(preflighted, actual);
+                await cors.AnswerPreflightAsync(request);
+                return;
+            }
+        }
+
         if (!match.Success)
         {
             // The arguments are read before the logger checks its level, and the host is a header lookup: skip them
@@ -120,15 +138,13 @@ public sealed class GatewayMiddleware
         if (route.Respond is { } respond)
         {
             request.Answered(respond.Status, OutcomeReason.Responded);
-            route.ApplyResponsePolicies(request);
-            await respond.WriteAsync(context, request.Match);
+            await respond.WriteAsync(request);
             return;
         }
 
         if (route.Redirect is { } redirect)
         {
             request.Answered(redirect.Status, OutcomeReason.Redirected);
-            route.ApplyResponsePolicies(request);
             await redirect.WriteAsync(request);
             return;
         }

@@ -55,7 +55,7 @@ internal static class CorsReader
 
                     break;
                 case "methods":
-                    methods = JwtReader.Values(setting);
+                    valid &= ReadMethods(diagnostics, setting, ref methods);
                     break;
                 case "headers":
                     valid &= ExternalAuthReader.HeaderNames(diagnostics, setting, ref headers);
@@ -84,6 +84,43 @@ internal static class CorsReader
         return valid
             ? new CorsSettings { Origins = origins.ToEquatableArray(), Methods = methods, Headers = headers, ExposeHeaders = expose, Credentials = credentials, MaxAge = maxAge }
             : null;
+    }
+
+    /// <summary>Reads <c>methods M…</c>: method names as <c>method</c> takes them, or <c>*</c> for any method.</summary>
+    /// <remarks>A browser compares the methods case-sensitively and sends the standard ones in upper case, so
+    /// <c>methods get</c> would never match anything: it is an error with a hint, as in <c>method</c>.</remarks>
+    private static bool ReadMethods(DiagnosticBag diagnostics, DirectiveSyntax setting, ref EquatableArray<string> target)
+    {
+        var methods = new List<string>();
+        var valid = true;
+        foreach (var argument in setting.Arguments)
+        {
+            if (!TokenChecks.RequireWord(diagnostics, argument, "a method"))
+            {
+                valid = false;
+                continue;
+            }
+
+            var name = argument.Text;
+            if (name != "*" && RouteChecker.FindMethod(name) == MethodSet.None)
+            {
+                var hint = NameSuggester.DidYouMeanOrList(name, RouteChecker.MethodNames);
+                diagnostics.Error(DiagnosticCode.UnknownMethod, argument.Span, "unknown method '" + name + "'" + hint);
+                valid = false;
+            }
+            else if (methods.Contains(name))
+            {
+                diagnostics.Error(DiagnosticCode.DuplicateMethod, argument.Span, "method '" + name + "' is listed twice; remove one");
+                valid = false;
+            }
+            else
+            {
+                methods.Add(name);
+            }
+        }
+
+        target = methods.ToEquatableArray();
+        return valid;
     }
 
     /// <summary>Reads one origin into lower case; reports a path, a missing scheme or a misplaced wildcard.</summary>

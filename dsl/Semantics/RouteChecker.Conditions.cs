@@ -59,7 +59,7 @@ internal sealed partial class RouteChecker
                 continue;
             }
 
-            var method = Find(argument.Text);
+            var method = FindMethod(argument.Text);
             if (method == MethodSet.None)
             {
                 // Methods are case-sensitive (RFC 9110 §9.1), so 'get' is an error with a hint rather than a synonym.
@@ -181,7 +181,7 @@ internal sealed partial class RouteChecker
     }
 
     /// <summary>The flag for <paramref name="name"/> (exact case), or <see cref="MethodSet.None"/> when it is unknown.</summary>
-    private static MethodSet Find(string name)
+    internal static MethodSet FindMethod(string name)
     {
         foreach (var pair in Methods)
         {
@@ -195,5 +195,5 @@ internal sealed partial class RouteChecker
     }
 
     /// <summary>The method names in the order the messages list them.</summary>
-    private static readonly string[] MethodNames = Methods.Select(pair => pair.Key).ToArray();
+    internal static readonly string[] MethodNames = Methods.Select(pair => pair.Key).ToArray();
 }

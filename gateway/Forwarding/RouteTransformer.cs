@@ -92,7 +92,9 @@ public sealed class RouteTransformer : HttpTransformer
     /// its prefix stripped and/or another put in front.</summary>
     /// <remarks>A path that does not start with the strip prefix (segment-wise: <c>/api</c> strips <c>/api/x</c> and
     /// <c>/api</c>, not <c>/apix</c>) is forwarded as it is. Captures are the decoded path's text; YARP escapes the
-    /// result when it builds the URI.</remarks>
+    /// result when it builds the URI, '%' included. Kestrel leaves <c>%2F</c> encoded in the decoded path, so an encoded
+    /// slash reaches the upstream as <c>%252F</c>, with or without a path change: the decoded path cannot tell it from a
+    /// client's <c>%252F</c>, and escaping never makes a new segment (https://github.com/dotnet/yarp/issues/1419).</remarks>
     public static PathString UpstreamPath(HttpContext httpContext, PathRewrite rewrite)
     {
         ArgumentNullException.ThrowIfNull(httpContext);

@@ -3,7 +3,7 @@ namespace Gateway.Logging;
 /// <summary>Every event id the gateway logs, in one place, so ids stay unique and searchable.</summary>
 /// <remarks>Constants rather than <c>EventId</c> values because <c>[LoggerMessage]</c> takes an attribute argument.
 /// Ranges: 1xx startup and route tables, 2xx the request path, 3xx forwarding, 4xx admin, 5xx authentication and
-/// authorization (52x API keys, 54x external authorization).</remarks>
+/// authorization (52x API keys, 54x external authorization), 6xx CORS and transforms.</remarks>
 public static class EventIds
 {
     /// <summary>A route table was loaded and is now in use.</summary>
@@ -74,4 +74,7 @@ public static class EventIds
 
     /// <summary>One request that the external authorization service could not judge, and what the route did with it.</summary>
     public const int ExternalAuthUnavailable = 543;
+
+    /// <summary>A CORS preflight was refused: its origin, method or a header is not allowed (a client matter: Debug).</summary>
+    public const int CorsPreflightRejected = 600;
 }

@@ -64,4 +64,9 @@ public static partial class Log
         Message = "Forwarding {Method} {Path} for route {Route} to {Endpoint} failed: {Error} ({Reason}), answered {StatusCode}")]
     public static partial void ForwardFailed(ILogger logger, LogLevel level, string method, string path, string route, string endpoint,
         string error, string reason, int statusCode);
+
+    /// <summary>A CORS preflight was refused with 403; <paramref name="part"/> is <c>origin</c>, <c>method</c> or <c>header</c>.</summary>
+    [LoggerMessage(EventId = EventIds.CorsPreflightRejected, Level = LogLevel.Debug,
+        Message = "CORS preflight for route {Route} refused: {Part} '{Value}' is not allowed")]
+    public static partial void CorsPreflightRejected(ILogger logger, string route, string part, string value);
 }

@@ -54,7 +54,16 @@ public sealed class PolicyFactory
 
         var chain = new List<IRequestPolicy>();
         var response = new List<IResponsePolicy>();
-        RequireBuilt(settings.Cors, "cors");
+        CorsPolicy? cors = null;
+        if (settings.Cors is { } corsSettings)
+        {
+            // First in both lists: preflights are answered before anything asks for credentials, and the route's own
+            // response-header edits run after the CORS headers are in place.
+            cors = new CorsPolicy(corsSettings, route.Name, _loggers.CreateLogger<CorsPolicy>());
+            chain.Add(cors);
+            response.Add(cors);
+        }
+
         RequireBuilt(settings.Jwt, "jwt");
         if (settings.ApiKey is { } apiKey)
         {
@@ -83,7 +92,7 @@ public sealed class PolicyFactory
             response.Add(new ResponseHeaderPolicy(settings.ResponseHeaders));
         }
 
-        return new RoutePolicySet(chain.Count == 0 ? PolicyChain.Empty : new PolicyChain(chain.ToArray()), response.ToArray());
+        return new RoutePolicySet(chain.Count == 0 ? PolicyChain.Empty : new PolicyChain(chain.ToArray()), response.ToArray()) { Cors = cors };
     }
 
     // Until every policy kind is built here, a route that uses an unbuilt one must fail to load rather than run open.

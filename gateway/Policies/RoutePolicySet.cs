@@ -7,4 +7,8 @@ public sealed record RoutePolicySet(PolicyChain Chain, IReadOnlyList<IResponsePo
 {
     /// <summary>No policies.</summary>
     public static readonly RoutePolicySet None = new(PolicyChain.Empty, Array.Empty<IResponsePolicy>());
+
+    /// <summary>The route's CORS policy (also in <see cref="Chain"/> and <see cref="Response"/>), or null; the gateway
+    /// asks it directly to answer a preflight that matched another route, or none, by its own method.</summary>
+    public CorsPolicy? Cors { get; init; }
 }

@@ -56,6 +56,18 @@ public sealed class ProblemResponse
     public static readonly ProblemResponse ExternalAuthUnavailable = new(StatusCodes.Status503ServiceUnavailable,
         "The gateway could not ask the authorization service about the request.");
 
+    /// <summary>403: a CORS preflight from an origin the route does not allow.</summary>
+    public static readonly ProblemResponse CorsOriginRejected = new(StatusCodes.Status403Forbidden,
+        "The route does not allow cross-origin requests from this origin.");
+
+    /// <summary>403: a CORS preflight for a method the route does not allow.</summary>
+    public static readonly ProblemResponse CorsMethodRejected = new(StatusCodes.Status403Forbidden,
+        "The route does not allow this method in cross-origin requests.");
+
+    /// <summary>403: a CORS preflight naming a request header the route does not allow.</summary>
+    public static readonly ProblemResponse CorsHeadersRejected = new(StatusCodes.Status403Forbidden,
+        "The route does not allow one of the requested headers in cross-origin requests.");
+
     private readonly byte[] _body;
 
     /// <summary>Encodes a problem with the status's reason phrase as its title.</summary>
@@ -112,6 +124,7 @@ public sealed class ProblemResponse
     {
         400 => "https://tools.ietf.org/html/rfc9110#section-15.5.1",
         401 => "https://tools.ietf.org/html/rfc9110#section-15.5.2",
+        403 => "https://tools.ietf.org/html/rfc9110#section-15.5.4",
         404 => "https://tools.ietf.org/html/rfc9110#section-15.5.5",
         405 => "https://tools.ietf.org/html/rfc9110#section-15.5.6",
         501 => "https://tools.ietf.org/html/rfc9110#section-15.6.2",

@@ -21,7 +21,8 @@ public sealed class RedirectResponse
     /// <summary>The status code: 301, 302, 303, 307 or 308.</summary>
     public int Status => _target.Status;
 
-    /// <summary>Writes the status and <c>Location</c>, with an empty body.</summary>
+    /// <summary>Writes the status and <c>Location</c>, with an empty body; the route's response policies run last, so
+    /// their edits have the last word on the headers as they do on forwarded responses.</summary>
     public Task WriteAsync(RequestContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -29,6 +30,7 @@ public sealed class RedirectResponse
         response.StatusCode = _target.Status;
         response.Headers.Location = Location(context);
         response.ContentLength = 0;
+        context.Route?.ApplyResponsePolicies(context);
         return Task.CompletedTask;
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Gateway.Dsl.Model;
+using Gateway.Pipeline;
 using Gateway.Routing;
 
 namespace Gateway.Responses;
@@ -34,12 +35,23 @@ public sealed class RespondTemplate
     }
 
     /// <summary>Writes the status and the body, with each capture's text taken from the request path.</summary>
-    public Task WriteAsync(HttpContext context, in RouteMatch match)
+    public Task WriteAsync(HttpContext context, in RouteMatch match) => WriteAsync(context, match, policies: null);
+
+    /// <summary>Answers the request of <paramref name="context"/>: status and content headers, then the route's
+    /// response policies, which have the last word on the headers as they do on forwarded responses, then the body.</summary>
+    public Task WriteAsync(RequestContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return WriteAsync(context.Http, context.Match, context);
+    }
+
+    private Task WriteAsync(HttpContext context, in RouteMatch match, RequestContext? policies)
     {
         var response = context.Response;
         response.StatusCode = Status;
         if (!CanHaveBody(Status) || _parts.Length == 0)
         {
+            policies?.Route?.ApplyResponsePolicies(policies);
             return Task.CompletedTask;
         }
 
@@ -56,6 +68,7 @@ public sealed class RespondTemplate
 
         // The body is reflected request text; nosniff stops a browser from reading it as HTML.
         response.Headers.XContentTypeOptions = "nosniff";
+        policies?.Route?.ApplyResponsePolicies(policies);
 
         var writer = response.BodyWriter;
         var span = writer.GetSpan(length);

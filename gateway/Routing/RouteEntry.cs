@@ -23,6 +23,7 @@ public sealed class RouteEntry
     {
         Route = route;
         Policies = policies.Chain;
+        Cors = policies.Cors;
         _responsePolicies = policies.Response.ToArray();
         Respond = respond;
         Redirect = redirect;
@@ -39,6 +40,9 @@ public sealed class RouteEntry
 
     /// <summary>The request policies, run in order before the action.</summary>
     public PolicyChain Policies { get; }
+
+    /// <summary>The route's CORS policy, or null when the route has no <c>cors</c>.</summary>
+    public CorsPolicy? Cors { get; }
 
     /// <summary>The body to answer with, for a <c>respond</c> route; otherwise null.</summary>
     public RespondTemplate? Respond { get; }

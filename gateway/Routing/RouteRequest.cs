@@ -34,6 +34,17 @@ public readonly ref struct RouteRequest
         Path = source.Path.Value ?? "/";
     }
 
+    private RouteRequest(HttpRequest? source, ReadOnlySpan<char> host, ReadOnlySpan<char> method, ReadOnlySpan<char> path,
+        ReadOnlySpan<char> query, IHeaderDictionary? headers)
+    {
+        _source = source;
+        _host = host;
+        Method = method;
+        Path = path;
+        _query = query;
+        _headers = headers;
+    }
+
     /// <summary>The Host header as sent, port included (normalized by <see cref="HostName"/>).</summary>
     public ReadOnlySpan<char> Host => _source is null ? _host : _source.Host.Value;
 
@@ -51,4 +62,7 @@ public readonly ref struct RouteRequest
 
     /// <summary>A view of an ASP.NET Core request; allocates nothing, and reads the method and path only until asked for more.</summary>
     public static RouteRequest From(HttpRequest request) => new(request);
+
+    /// <summary>The same request with another method, e.g. the one a CORS preflight asks about; allocates nothing.</summary>
+    public RouteRequest WithMethod(ReadOnlySpan<char> method) => new(_source, _host, method, Path, _query, _headers);
 }

@@ -3,8 +3,9 @@ using System.Text.Json;
 namespace Gateway.IntegrationTests.Common;
 
 /// <summary>What an <see cref="EchoUpstream"/> said it received.</summary>
+/// <param name="Target">The request target as it came over the wire (path and query, still percent-encoded).</param>
 public sealed record EchoReply(string Upstream, string Method, string Path, string Query, string Protocol, IReadOnlyDictionary<string, string> Headers,
-    long BodyLength)
+    long BodyLength, string Target)
 {
     /// <summary>Reads the echo JSON from a successful response.</summary>
     public static async Task<EchoReply> ReadAsync(HttpResponseMessage response)
@@ -31,6 +32,7 @@ public sealed record EchoReply(string Upstream, string Method, string Path, stri
             root.GetProperty("query").GetString() ?? string.Empty,
             root.GetProperty("protocol").GetString()!,
             root.GetProperty("headers").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!),
-            root.GetProperty("bodyLength").GetInt64());
+            root.GetProperty("bodyLength").GetInt64(),
+            root.GetProperty("target").GetString()!);
     }
 }

@@ -22,6 +22,7 @@ namespace Gateway.IntegrationTests.Common;
 /// <item><c>/hop-by-hop</c>: echoes with a response <c>Connection</c> header naming <c>X-Internal</c>, the content header
 /// <c>Content-Language</c> and <c>Content-Length</c>, all three set; <c>X-Public</c> is set and not named.</item>
 /// <item>anything else: JSON with the upstream's name, method, path, query, protocol, headers and the body's length.</item>
+/// <item>on every echo, each <c>respond-header=Name:Value</c> query parameter adds that header to the response.</item>
 /// </list>
 /// </remarks>
 public sealed class EchoUpstream : IAsyncDisposable
@@ -155,6 +156,7 @@ public sealed class EchoUpstream : IAsyncDisposable
             ["method"] = request.Method,
             ["path"] = request.Path.Value,
             ["query"] = request.QueryString.Value,
+            ["target"] = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()!.RawTarget,
             ["protocol"] = request.Protocol,
             ["headers"] = request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()),
             ["bodyLength"] = bodyLength,
@@ -166,6 +168,12 @@ public sealed class EchoUpstream : IAsyncDisposable
         context.Response.ContentLength = json.Length;
         context.Response.Headers["X-Upstream"] = Name;
         addHeaders?.Invoke(context.Response);
+        foreach (var header in request.Query["respond-header"])
+        {
+            var colon = header!.IndexOf(':');
+            context.Response.Headers.Append(header[..colon], header[(colon + 1)..]);
+        }
+
         await context.Response.Body.WriteAsync(json, context.RequestAborted);
     }
 
