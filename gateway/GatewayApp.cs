@@ -67,7 +67,8 @@ public static class GatewayApp
         builder.Services.AddSingleton(new ForwarderClient(options.ConnectTimeout));
         builder.Services.AddSingleton(new ForwarderRequestConfig { ActivityTimeout = options.UpstreamTimeout });
         builder.Services.AddSingleton<UpstreamRegistry>();
-        builder.Services.AddSingleton<PolicyFactory>();
+        builder.Services.AddSingleton(services => new KeySetRegistry(services.GetRequiredService<ILoggerFactory>()));
+        builder.Services.AddSingleton(services => new PolicyFactory(services.GetRequiredService<KeySetRegistry>(), services.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton(services => new SnapshotServices(
             services.GetRequiredService<UpstreamRegistry>(), services.GetRequiredService<PolicyFactory>(), services.GetRequiredService<ForwarderRequestConfig>()));
         builder.Services.AddSingleton<GatewayMiddleware>();

@@ -30,6 +30,9 @@ public enum OutcomeReason
     /// <summary>Credentials were valid but not sufficient (403).</summary>
     Forbidden,
 
+    /// <summary>The route's token signing keys could not be had (JWKS never fetched, key file unreadable): 503.</summary>
+    SigningKeysUnavailable,
+
     /// <summary>The external authorization service denied the request.</summary>
     ExternalAuthDenied,
 

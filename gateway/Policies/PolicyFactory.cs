@@ -1,4 +1,5 @@
 using Gateway.Dsl.Model;
+using Microsoft.Extensions.Logging.Abstractions;
 using Route = Gateway.Dsl.Model.Route;
 
 namespace Gateway.Policies;
@@ -15,6 +16,24 @@ namespace Gateway.Policies;
 /// </remarks>
 public sealed class PolicyFactory
 {
+    private readonly KeySetRegistry _keySets;
+    private readonly ILoggerFactory _loggers;
+
+    /// <summary>A factory with a registry of its own and no logging, for tests and tables built without the host.</summary>
+    public PolicyFactory()
+        : this(new KeySetRegistry(NullLoggerFactory.Instance), NullLoggerFactory.Instance)
+    {
+    }
+
+    /// <summary>A factory whose <c>jwt</c> policies share the process's JWKS key sets.</summary>
+    public PolicyFactory(KeySetRegistry keySets, ILoggerFactory loggers)
+    {
+        ArgumentNullException.ThrowIfNull(keySets);
+        ArgumentNullException.ThrowIfNull(loggers);
+        _keySets = keySets;
+        _loggers = loggers;
+    }
+
     /// <summary>Builds the policies of <paramref name="route"/>.</summary>
     public RoutePolicySet Build(Route route)
     {
@@ -28,9 +47,17 @@ public sealed class PolicyFactory
         var chain = new List<IRequestPolicy>();
         var response = new List<IResponsePolicy>();
         RequireBuilt(settings.Cors, "cors");
-        RequireBuilt(settings.Jwt, "jwt");
+        if (settings.Jwt is { } jwt)
+        {
+            chain.Add(JwtPolicy.Create(route.Name, jwt, _keySets, _loggers));
+        }
+
         RequireBuilt(settings.ApiKey, "api-key");
-        RequireBuilt(settings.Requirements.Count == 0 ? null : settings.Requirements, "require");
+        if (settings.Requirements.Count > 0)
+        {
+            chain.Add(new RequirePolicy(route.Name, settings.Requirements, _loggers.CreateLogger<RequirePolicy>()));
+        }
+
         RequireBuilt(settings.ExternalAuth, "ext-auth");
         if (settings.IdentityHeaders.Count > 0)
         {
