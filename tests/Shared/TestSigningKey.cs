@@ -7,7 +7,7 @@ namespace Gateway.Testing;
 
 /// <summary>A real key pair made in the test (RSA 2048 or EC P-256), to sign tokens with and to publish as a JWK or a
 /// PEM file; linked into each test project that needs tokens.</summary>
-internal sealed class TestSigningKey
+public sealed class TestSigningKey
 {
     private readonly RSA? _rsa;
     private readonly ECDsa? _ec;

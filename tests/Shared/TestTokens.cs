@@ -7,7 +7,7 @@ namespace Gateway.Testing;
 
 /// <summary>Real tokens for tests, signed with <see cref="JsonWebTokenHandler.CreateToken(SecurityTokenDescriptor)"/>,
 /// and the hostile ones an attacker would send.</summary>
-internal static class TestTokens
+public static class TestTokens
 {
     /// <summary>The issuer the test routes accept.</summary>
     public const string Issuer = "https://issuer.test/";
