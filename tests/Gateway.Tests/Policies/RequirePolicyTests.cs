@@ -75,6 +75,16 @@ public sealed class RequirePolicyTests
     }
 
     [Fact]
+    public async Task Holds_NumberAndBooleanClaims_CompareAsJsonText()
+    {
+        var claims = await ClaimsOfAsync(new() { ["level"] = 42, ["admin"] = true });
+
+        Assert.True(RequirePolicy.Holds(claims, Claim("level", "42")));
+        Assert.True(RequirePolicy.Holds(claims, Claim("admin", "true")));
+        Assert.False(RequirePolicy.Holds(claims, Claim("admin", "false")));
+    }
+
+    [Fact]
     public async Task ApplyAsync_ScopeMissing_Answers403WithScopeChallenge()
     {
         var context = await CreateContextAsync(new() { ["scope"] = "orders.read" });
