@@ -1,6 +1,6 @@
 namespace Gateway.Logging;
 
-/// <summary>Every event id the gateway logs, in one place, so ids stay unique and searchable (style.md §15).</summary>
+/// <summary>Every event id the gateway logs, in one place, so ids stay unique and searchable.</summary>
 /// <remarks>Constants rather than <c>EventId</c> values because <c>[LoggerMessage]</c> takes an attribute argument.
 /// Ranges: 1xx startup and route tables, 2xx the request path, 3xx forwarding, 4xx admin, 5xx authentication and
 /// authorization (51x the <c>jwt</c> and <c>require</c> policies and their key sets).</remarks>
