@@ -133,7 +133,10 @@ public static class GatewayApp
         builder.Services.AddSingleton(services => new Policies.ApiKeys.ApiKeyStoreRegistry(
             services.GetRequiredService<ILoggerFactory>(), options.KeysFileCheckInterval));
         builder.Services.AddSingleton<Policies.ExternalAuth.ExternalAuthClient>();
-        builder.Services.AddSingleton<PolicyFactory>();
+        builder.Services.AddSingleton(services => new KeySetRegistry(services.GetRequiredService<ILoggerFactory>()));
+        builder.Services.AddSingleton(services => new PolicyFactory(
+            services.GetRequiredService<Policies.ApiKeys.ApiKeyStoreRegistry>(), services.GetRequiredService<Policies.ExternalAuth.ExternalAuthClient>(),
+            services.GetRequiredService<KeySetRegistry>(), services.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton(services => new SnapshotServices(
             services.GetRequiredService<UpstreamRegistry>(), services.GetRequiredService<PolicyFactory>(), services.GetRequiredService<ForwarderRequestConfig>()));
         builder.Services.AddSingleton<GatewayMiddleware>();

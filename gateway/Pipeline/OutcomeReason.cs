@@ -33,6 +33,9 @@ public enum OutcomeReason
     /// <summary>The route's keys file has never been read, so no API key could be judged (503).</summary>
     ApiKeysUnavailable,
 
+    /// <summary>The route's token signing keys could not be had (JWKS never fetched, key file unreadable): 503.</summary>
+    SigningKeysUnavailable,
+
     /// <summary>The external authorization service denied the request.</summary>
     ExternalAuthDenied,
 

@@ -20,25 +20,29 @@ public sealed class PolicyFactory
 {
     private readonly ApiKeyStoreRegistry _keyStores;
     private readonly ExternalAuthClient _authClient;
+    private readonly KeySetRegistry _keySets;
     private readonly ILoggerFactory _loggers;
 
     /// <summary>Creates the factory with the process-wide parts policies share (the DI container's constructor).</summary>
     /// <param name="keyStores">Keeps each keys file's store across snapshots.</param>
     /// <param name="authClient">The client of every <c>ext-auth</c> policy.</param>
+    /// <param name="keySets">The process's JWKS key sets, shared by URL across snapshots.</param>
     /// <param name="loggers">Creates the policies' loggers.</param>
-    public PolicyFactory(ApiKeyStoreRegistry keyStores, ExternalAuthClient authClient, ILoggerFactory loggers)
+    public PolicyFactory(ApiKeyStoreRegistry keyStores, ExternalAuthClient authClient, KeySetRegistry keySets, ILoggerFactory loggers)
     {
         ArgumentNullException.ThrowIfNull(keyStores);
         ArgumentNullException.ThrowIfNull(authClient);
+        ArgumentNullException.ThrowIfNull(keySets);
         ArgumentNullException.ThrowIfNull(loggers);
         _keyStores = keyStores;
         _authClient = authClient;
+        _keySets = keySets;
         _loggers = loggers;
     }
 
     /// <summary>Creates a factory with parts of its own and no logging, for tests and tools without DI.</summary>
     public PolicyFactory()
-        : this(new ApiKeyStoreRegistry(), new ExternalAuthClient(), NullLoggerFactory.Instance)
+        : this(new ApiKeyStoreRegistry(), new ExternalAuthClient(), new KeySetRegistry(NullLoggerFactory.Instance), NullLoggerFactory.Instance)
     {
     }
 
@@ -64,13 +68,21 @@ public sealed class PolicyFactory
             response.Add(cors);
         }
 
-        RequireBuilt(settings.Jwt, "jwt");
+        if (settings.Jwt is { } jwt)
+        {
+            chain.Add(JwtPolicy.Create(route.Name, jwt, _keySets, _loggers));
+        }
+
         if (settings.ApiKey is { } apiKey)
         {
             chain.Add(new ApiKeyPolicy(route.Name, apiKey, _keyStores.Get(apiKey.KeysFile), _loggers.CreateLogger<ApiKeyPolicy>()));
         }
 
-        RequireBuilt(settings.Requirements.Count == 0 ? null : settings.Requirements, "require");
+        if (settings.Requirements.Count > 0)
+        {
+            chain.Add(new RequirePolicy(route.Name, settings.Requirements, _loggers.CreateLogger<RequirePolicy>()));
+        }
+
         if (settings.ExternalAuth is { } externalAuth)
         {
             chain.Add(new ExternalAuthPolicy(route.Name, externalAuth, _authClient, _loggers.CreateLogger<ExternalAuthPolicy>()));

@@ -40,6 +40,22 @@ public sealed class ProblemResponse
     public static readonly ProblemResponse GatewayTimeout = new(StatusCodes.Status504GatewayTimeout,
         "The upstream endpoint did not answer in time.");
 
+    /// <summary>401: the route needs a bearer token and the request carries none.</summary>
+    public static readonly ProblemResponse MissingToken = new(StatusCodes.Status401Unauthorized,
+        "The route needs a bearer token.");
+
+    /// <summary>401: the token is not valid; the body says no more, so it teaches an attacker nothing.</summary>
+    public static readonly ProblemResponse InvalidToken = new(StatusCodes.Status401Unauthorized,
+        "The token is not valid.");
+
+    /// <summary>403: the token is valid but lacks a scope or claim value the route requires.</summary>
+    public static readonly ProblemResponse InsufficientScope = new(StatusCodes.Status403Forbidden,
+        "The token does not grant access to this route.");
+
+    /// <summary>503: the route's signing keys could not be had, so the gateway cannot judge the token.</summary>
+    public static readonly ProblemResponse SigningKeysUnavailable = new(StatusCodes.Status503ServiceUnavailable,
+        "The gateway cannot check the token now: the route's signing keys are unavailable.");
+
     /// <summary>401: an <c>api-key</c> route got a request without a key.</summary>
     public static readonly ProblemResponse ApiKeyMissing = new(StatusCodes.Status401Unauthorized,
         "The route needs an API key, and the request carries none.");

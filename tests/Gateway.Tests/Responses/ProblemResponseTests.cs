@@ -49,6 +49,16 @@ public sealed class ProblemResponseTests
         Assert.Equal(status, json.RootElement.GetProperty("status").GetInt32());
     }
 
+    [Theory]
+    [InlineData(401, "https://tools.ietf.org/html/rfc9110#section-15.5.2")]
+    [InlineData(403, "https://tools.ietf.org/html/rfc9110#section-15.5.4")]
+    public void Format_AuthStatuses_TypeIsTheirRfc9110Section(int status, string type)
+    {
+        using var json = JsonDocument.Parse(CreateProblem(status).Body);
+
+        Assert.Equal(type, json.RootElement.GetProperty("type").GetString());
+    }
+
     [Fact]
     public async Task WriteAsync_FreshResponse_SetsStatusContentTypeAndBody()
     {
