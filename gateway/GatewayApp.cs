@@ -1,7 +1,6 @@
 using Gateway.Admin;
 using Gateway.Forwarding;
 using Gateway.Hosting;
-using Gateway.Dsl;
 using Gateway.Dsl.Model;
 using Gateway.Dsl.Planning;
 using Gateway.Logging;
@@ -112,7 +111,8 @@ public static class GatewayApp
             source = RouteSource.Interpreted(text, path);
         }
 
-        var result = RouteFile.Parse(source.Text, source.Path);
+        // The language's checks and the plugin check, as the build runs them for routes.gw.
+        var result = RouteTableLoader.Check(source);
         if (result.Table is not { } table || result.Plan is not { } plan)
         {
             foreach (var diagnostic in result.Diagnostics)

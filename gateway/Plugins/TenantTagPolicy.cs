@@ -1,13 +1,14 @@
 using Gateway.Pipeline;
 using Gateway.Policies;
 using Gateway.Responses;
+using Microsoft.Extensions.Primitives;
 
 namespace Gateway.Plugins;
 
 /// <summary><c>plugin tenant-tag HEADER [FALLBACK] [REQUIRED] [UPSTREAM-HEADER]</c>: tells the upstream which tenant a
 /// request is for, in a header the client cannot forge.</summary>
 /// <remarks>
-/// The tenant is the client's <c>HEADER</c>, or <c>FALLBACK</c> when the client sent none. It is passed upstream as
+/// The tenant is the client's <c>HEADER</c>, or <c>FALLBACK</c> when the client sent none (or sent it empty). It is passed upstream as
 /// <c>UPSTREAM-HEADER</c> (<c>X-Tenant-Id</c> by default) after any copy the client sent of that header is removed. A
 /// tenant must be 1 to 64 letters, digits, <c>-</c>, <c>_</c> or <c>.</c>, and a client that sends the header twice or with
 /// another value gets 400, as does one that sends none when <c>REQUIRED</c> is <c>true</c> and there is no fallback.
@@ -53,7 +54,7 @@ public sealed class TenantTagPolicy : IRequestPolicy
         var headers = context.Http.Request.Headers;
         var sent = headers[_header];
         string tenant;
-        if (sent.Count == 0)
+        if (StringValues.IsNullOrEmpty(sent))
         {
             tenant = _fallback;
         }
