@@ -7,7 +7,7 @@ namespace Gateway.Generator;
 /// <summary>Turns each <c>*.gw</c> route file into a matcher for the class that names it with <c>[GeneratedRoutes]</c>, and
 /// registers the policies written in C# (<c>[GatewayPolicy]</c>) that route files reference with <c>plugin</c>.</summary>
 /// <remarks>Stages live in partial files: reading route files (<c>.RouteFiles</c>), marked classes (<c>.Classes</c>) and
-/// plugin classes (<c>.Plugins</c>), diagnostics (<c>.Diagnostics</c>) and emission (<c>.Emitter*</c>). Only equatable records travel between stages, so unrelated edits leave every step cached.</remarks>
+/// plugin classes (<c>.Plugins</c>, <c>.PluginCatalog</c>), diagnostics (<c>.Diagnostics</c>) and emission (<c>.Emitter*</c>). Only equatable records travel between stages, so unrelated edits leave every step cached.</remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed partial class RoutesGenerator : IIncrementalGenerator
 {

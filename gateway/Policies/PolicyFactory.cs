@@ -11,7 +11,8 @@ namespace Gateway.Policies;
 ///   ► identity headers (forward) ► plugins (C#) ► request-header edits ► the route's action
 /// </code>
 /// Rejections come before anything that changes the request, and identity headers are set only after the identity is
-/// known. Both routers share what is built here: the generator emits matching, not policies.
+/// known. Both routers share what is built here: the generator emits matching and the plugin registry
+/// (<see cref="GeneratedPlugins"/>), not policy chains.
 /// </remarks>
 public sealed class PolicyFactory
 {
