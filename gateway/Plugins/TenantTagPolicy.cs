@@ -1,6 +1,7 @@
 using Gateway.Pipeline;
 using Gateway.Policies;
 using Gateway.Responses;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
 namespace Gateway.Plugins;

@@ -24,7 +24,7 @@ internal static class SampleSources
 
     /// <summary>The repository's own plugin classes (<c>gateway/Plugins/*.cs</c>), compiled into the sample as a project
     /// would compile its own: the build then checks route files against the real constructors, not copies of them.</summary>
-    /// <remarks>The gateway's implicit usings are added, since the sample compilation has none. The classes also exist in
+    /// <remarks>The gateway's implicit usings for <c>System</c> are added, since the sample compilation has none. The classes also exist in
     /// the referenced gateway assembly; that is harmless while no sample code names them (see <see cref="PluginRegistry"/>).</remarks>
     public static IReadOnlyList<string> RepositoryPlugins { get; } =
     [
@@ -36,7 +36,6 @@ internal static class SampleSources
     private const string GatewayUsings = """
         using System;
         using System.Threading.Tasks;
-        using Microsoft.AspNetCore.Http;
 
         """;
 
