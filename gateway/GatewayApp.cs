@@ -3,7 +3,6 @@ using Gateway.Dsl.Diagnostics;
 using Gateway.Dsl.Text;
 using Gateway.Forwarding;
 using Gateway.Hosting;
-using Gateway.Dsl;
 using Gateway.Dsl.Model;
 using Gateway.Dsl.Planning;
 using Gateway.Logging;
@@ -243,7 +242,8 @@ public static class GatewayApp
             source = RouteSource.Interpreted(text, path);
         }
 
-        var result = RouteFile.Parse(source.Text, source.Path);
+        // The language's checks and the plugin check, as the build runs them for routes.gw.
+        var result = RouteTableLoader.Check(source);
         if (result.Table is not { } table || result.Plan is not { } plan)
         {
             // Each diagnostic as infra prints it too: the compiler-style line, then the source line with carets under the span.

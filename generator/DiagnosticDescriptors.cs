@@ -50,9 +50,33 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         customTags: NotConfigurable);
 
+    /// <summary>GW0904: <c>plugin NAME</c> names no <c>[GatewayPolicy]</c> class; the message is the dsl's PluginChecker's.</summary>
+    public static readonly DiagnosticDescriptor UnknownPlugin = Create(DiagnosticCode.UnknownPlugin, "Unknown plugin", DiagnosticSeverity.Error);
+
+    /// <summary>GW0905: a <c>plugin</c> argument does not convert to its constructor parameter's type.</summary>
+    public static readonly DiagnosticDescriptor InvalidPluginArgument = Create(DiagnosticCode.InvalidPluginArgument, "Plugin argument of the wrong type", DiagnosticSeverity.Error);
+
+    /// <summary>GW0906: a <c>plugin</c> line gives too many or too few arguments.</summary>
+    public static readonly DiagnosticDescriptor PluginArgumentCount = Create(DiagnosticCode.PluginArgumentCount, "Wrong number of plugin arguments", DiagnosticSeverity.Error);
+
+    /// <summary>GW0907: a <c>[GatewayPolicy]</c> class cannot be a plugin (duplicate name, not an IRequestPolicy, no single
+    /// public constructor, an unsupported parameter type); reported at the attribute.</summary>
+    public static readonly DiagnosticDescriptor InvalidPluginClass = new(
+        id: "GW0907",
+        title: "Class cannot be a plugin",
+        messageFormat: "class '{0}' cannot be a plugin: {1}",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        customTags: NotConfigurable);
+
     /// <summary>One descriptor per code of the dsl's table, built once with the table's title and severity.</summary>
     private static readonly Dictionary<string, DiagnosticDescriptor> DslDescriptors =
         DiagnosticCode.All.ToDictionary(info => info.Code, info => Create(info.Code, info.Title, ToRoslyn(info.Severity)), StringComparer.Ordinal);
+
+    /// <summary>The codes the dsl's PluginChecker reports, which are not in <see cref="DiagnosticCode.All"/>.</summary>
+    private static readonly Dictionary<string, DiagnosticDescriptor> PluginCallErrors =
+        new[] { UnknownPlugin, InvalidPluginArgument, PluginArgumentCount }.ToDictionary(descriptor => descriptor.Id, StringComparer.Ordinal);
 
     /// <summary>The descriptor for a dsl diagnostic code such as <c>GW0103</c>; the message is the dsl's own text.</summary>
     /// <remarks>A code missing from the table (a dsl change not yet listed), or reported with another severity than the
@@ -61,7 +85,7 @@ internal static class DiagnosticDescriptors
     public static DiagnosticDescriptor ForDslCode(string code, DslSeverity severity)
     {
         var wanted = ToRoslyn(severity);
-        if (DslDescriptors.TryGetValue(code, out var known) && known.DefaultSeverity == wanted)
+        if ((DslDescriptors.TryGetValue(code, out var known) || PluginCallErrors.TryGetValue(code, out known)) && known.DefaultSeverity == wanted)
         {
             return known;
         }

@@ -7,7 +7,8 @@ using TextSpan = Microsoft.CodeAnalysis.Text.TextSpan;
 
 namespace Gateway.Generator;
 
-/// <summary>Stage 3: route-file diagnostics as compiler diagnostics located in the <c>.gw</c> file.</summary>
+/// <summary>Stages 3, 9 and 10: route-file and plugin diagnostics as compiler diagnostics, located in the <c>.gw</c> file
+/// or at the C# attribute.</summary>
 public sealed partial class RoutesGenerator
 {
     /// <summary>Reports every dsl diagnostic of <paramref name="file"/>, or GW0902 when the dsl failed on it.</summary>
@@ -36,6 +37,27 @@ public sealed partial class RoutesGenerator
             new LinePosition(diagnostic.LineSpan.End.Line, diagnostic.LineSpan.End.Column));
         var descriptor = DiagnosticDescriptors.ForDslCode(diagnostic.Code, diagnostic.Severity);
         return Diagnostic.Create(descriptor, Location.Create(path, span, lineSpan), diagnostic.Message);
+    }
+
+    /// <summary>Stage 9: reports GW0907 at the attribute of each <c>[GatewayPolicy]</c> class that cannot be a plugin.</summary>
+    private static void ReportPluginClassDiagnostics(SourceProductionContext output, PluginCatalog catalog)
+    {
+        foreach (var plugin in catalog.Classes)
+        {
+            if (plugin.Problem is not null)
+            {
+                output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidPluginClass, plugin.AttributeLocation.ToLocation(), plugin.DisplayName, plugin.Problem));
+            }
+        }
+    }
+
+    /// <summary>Stage 10: reports a route file's GW0904-GW0906, located in the <c>.gw</c> file like the dsl's own.</summary>
+    private static void ReportPluginCallDiagnostics(SourceProductionContext output, PluginCallReport report)
+    {
+        foreach (var diagnostic in report.Diagnostics)
+        {
+            output.ReportDiagnostic(ToRoslyn(diagnostic, report.Path));
+        }
     }
 
     /// <summary>Reports a class-level problem at the class's <c>[GeneratedRoutes]</c> attribute.</summary>

@@ -14,4 +14,19 @@ internal static class StepNames
 
     /// <summary>Each marked class paired with the route file it names.</summary>
     public const string RoutesTargets = nameof(RoutesTargets);
+
+    /// <summary>Each class marked <c>[GatewayPolicy]</c>, reduced to its name, type and constructor parameters.</summary>
+    public const string PluginClasses = nameof(PluginClasses);
+
+    /// <summary>All plugin classes, ordered by name, duplicates marked.</summary>
+    public const string PluginCatalog = nameof(PluginCatalog);
+
+    /// <summary>Each route file's <c>plugin</c> lines checked against the catalog.</summary>
+    public const string PluginCallReports = nameof(PluginCallReports);
+
+    /// <summary>The declaration of <c>Gateway.Policies.GeneratedPlugins</c>, if the compilation has one.</summary>
+    public const string PluginRegistryClass = nameof(PluginRegistryClass);
+
+    /// <summary>The registry's declaration paired with the catalog.</summary>
+    public const string PluginRegistryTarget = nameof(PluginRegistryTarget);
 }

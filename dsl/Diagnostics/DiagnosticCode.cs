@@ -5,8 +5,9 @@ namespace Gateway.Dsl.Diagnostics;
 /// <summary>Every diagnostic code of the route language, in one place.</summary>
 /// <remarks>
 /// Ranges: GW00xx syntax (lexer and parser), GW01xx names, GW02xx values, GW03xx conflicts between routes and between
-/// policies. A range says what a code is about, not how serious it is: every code is an error except the warnings
-/// marked as such.
+/// policies, GW09xx the build (plugins checked against C#; the generator's own codes live in
+/// generator/DiagnosticDescriptors.cs). A range says what a code is about, not how serious it is: every code is an error
+/// except the warnings marked as such.
 /// Codes are never reused or renumbered: they appear in build logs, docs and people's searches.
 /// <c>docs/dsl.md</c> lists the same table, and the generator builds one descriptor per entry of <see cref="All"/>.
 /// </remarks>
@@ -209,6 +210,19 @@ public static class DiagnosticCode
     /// <summary>Two policy groups a route (or the file) uses set the same policy, or a route's policies contradict each
     /// other (<c>rewrite</c> with <c>strip-prefix</c>). Reported by the checker.</summary>
     public const string ConflictingPolicies = "GW0302";
+
+    // GW09xx: the build. GW0904-GW0906 check 'plugin' lines against the policies written in C#, so only a caller that
+    // knows them can report these (Semantics/PluginChecker: the generator, and the gateway when it loads a file). They
+    // are not in All: the generator has its own descriptors for them, and its tests cover them instead of case files.
+
+    /// <summary><c>plugin NAME</c> names no class marked <c>[GatewayPolicy("NAME")]</c>.</summary>
+    public const string UnknownPlugin = "GW0904";
+
+    /// <summary>A <c>plugin</c> argument does not convert to its constructor parameter's type.</summary>
+    public const string InvalidPluginArgument = "GW0905";
+
+    /// <summary>A <c>plugin</c> line gives more arguments than the constructor takes, or fewer than it needs.</summary>
+    public const string PluginArgumentCount = "GW0906";
 
     /// <summary>Every code with its title, in code order.</summary>
     public static IReadOnlyList<DiagnosticCodeInfo> All { get; } = new[]

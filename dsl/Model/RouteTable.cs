@@ -21,4 +21,8 @@ public sealed record RouteTable
 
     /// <summary>Routes in file order; <see cref="Route.Index"/> is the position here.</summary>
     public required EquatableArray<Route> Routes { get; init; }
+
+    /// <summary>Every <c>plugin</c> line of the file once, in file order, whether or not a route uses the group it is in:
+    /// what <see cref="Semantics.PluginChecker"/> checks against the policies written in C#.</summary>
+    public EquatableArray<PluginCall> PluginCalls { get; init; } = EquatableArray<PluginCall>.Empty;
 }

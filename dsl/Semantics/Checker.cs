@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Gateway.Dsl.Collections;
 using Gateway.Dsl.Diagnostics;
 using Gateway.Dsl.Model;
@@ -110,7 +111,21 @@ public static class Checker
             Admin = admin,
             Upstreams = upstreams.ToEquatableArray(),
             Routes = routes.ToEquatableArray(),
+            PluginCalls = CollectPluginCalls(groups, routes),
         };
+    }
+
+    /// <summary>Every <c>plugin</c> line once, by position: a group's line appears in each route that uses the group, and a
+    /// line in a group no route uses appears in none, yet both must be checked once against C#.</summary>
+    private static EquatableArray<PluginCall> CollectPluginCalls(PolicyGroups groups, List<Route> routes)
+    {
+        var byStart = new SortedDictionary<int, PluginCall>();
+        foreach (var call in groups.ByName.Values.SelectMany(group => group.Plugins).Concat(routes.SelectMany(route => route.Policies.Plugins)))
+        {
+            byStart[call.NameSpan.Start] = call;
+        }
+
+        return byStart.Values.ToEquatableArray();
     }
 
     /// <summary>Checks the top-level one-line directives (<c>listen</c>, <c>admin</c>, <c>use</c>) and reports unknown ones;

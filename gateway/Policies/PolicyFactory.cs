@@ -14,7 +14,8 @@ namespace Gateway.Policies;
 ///   ► identity headers (forward) ► plugins (C#) ► request-header edits ► the route's action
 /// </code>
 /// Rejections come before anything that changes the request, and identity headers are set only after the identity is
-/// known. Both routers share what is built here: the generator emits matching, not policies.
+/// known. Both routers share what is built here: the generator emits matching and the plugin registry
+/// (<see cref="GeneratedPlugins"/>), not policy chains.
 /// </remarks>
 public sealed class PolicyFactory
 {
@@ -93,7 +94,11 @@ public sealed class PolicyFactory
             chain.Add(new IdentityHeaderPolicy(settings.IdentityHeaders));
         }
 
-        RequireBuilt(settings.Plugins.Count == 0 ? null : settings.Plugins, "plugin");
+        foreach (var call in settings.Plugins)
+        {
+            chain.Add(CreatePlugin(route, call));
+        }
+
         if (settings.RequestHeaders.Count > 0)
         {
             chain.Add(new RequestHeaderPolicy(settings.RequestHeaders));
@@ -106,6 +111,14 @@ public sealed class PolicyFactory
 
         return new RoutePolicySet(chain.Count == 0 ? PolicyChain.Empty : new PolicyChain(chain.ToArray()), response.ToArray()) { Cors = cors };
     }
+
+    /// <summary>One instance of the C# policy <paramref name="call"/> names, per route and snapshot.</summary>
+    /// <remarks>Route files are checked against the same registry before a snapshot is built (the build for
+    /// <c>routes.gw</c>, <see cref="Routing.RouteTableLoader.Check"/> for a file loaded at run time), so a failure here is
+    /// a table that skipped the check: a bug, not a user's mistake.</remarks>
+    private static IRequestPolicy CreatePlugin(Route route, PluginCall call) =>
+        GeneratedPlugins.Create(call, out var error)
+        ?? throw new InvalidOperationException($"Route '{route.Name}' (line {call.Line}): {error} The route file was not checked against the plugins before its snapshot was built.");
 
     // Until every policy kind is built here, a route that uses an unbuilt one must fail to load rather than run open.
     private static void RequireBuilt(object? settings, string keyword)

@@ -31,9 +31,10 @@ internal static class GeneratorHarness
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray());
 
-    /// <summary>Runs the generator over one route file and the default <c>[GeneratedRoutes("routes.gw")]</c> class.</summary>
+    /// <summary>Runs the generator over one route file, the default <c>[GeneratedRoutes("routes.gw")]</c> class, and the
+    /// repository's plugins (<c>tenant-tag</c>), so that route files may use them as <c>routes.gw</c> does.</summary>
     public static GeneratorRun Run(string routeFileText, string? source = null, string path = RouteFilePath) =>
-        Run([new InMemoryAdditionalText(path, routeFileText)], [source ?? SampleSources.RoutesClass(Path.GetFileName(path))]);
+        Run([new InMemoryAdditionalText(path, routeFileText)], [source ?? SampleSources.RoutesClass(Path.GetFileName(path)), .. SampleSources.RepositoryPlugins]);
 
     /// <summary>Runs the generator over <paramref name="files"/> and <paramref name="sources"/>.</summary>
     public static GeneratorRun Run(IEnumerable<AdditionalText> files, IEnumerable<string> sources) =>

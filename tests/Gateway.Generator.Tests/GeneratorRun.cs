@@ -21,4 +21,7 @@ internal sealed record GeneratorRun
 
     /// <summary>The only generated file; fails when there is not exactly one.</summary>
     public string SingleSource => Assert.Single(Sources).Value;
+
+    /// <summary>The generated plugin registry; fails when there is none.</summary>
+    public string PluginRegistrySource => Assert.Contains("Gateway.Policies.GeneratedPlugins.g.cs", Sources);
 }

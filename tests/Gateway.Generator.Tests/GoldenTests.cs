@@ -48,6 +48,25 @@ public sealed class GoldenTests
     public void Generate_SameInputTwice_SameOutput(string routeFile) =>
         Assert.Equal(CreateRun(routeFile).SingleSource, CreateRun(routeFile).SingleSource);
 
+    [Fact]
+    public void Generate_PluginRegistry_MatchesSnapshot()
+    {
+        var run = GeneratorHarness.Run(
+            [new InMemoryAdditionalText(GeneratorHarness.RouteFilePath, "route r {\n  path /r\n  plugin audit\n  respond 204\n}\n")],
+            [SampleSources.RoutesClass(), SampleSources.PluginRegistry, SamplePlugins.RateLimit, SamplePlugins.Audit]);
+
+        Assert.Empty(run.Diagnostics);
+        GeneratorHarness.AssertCompiles(run);
+        var snapshot = Path.Combine(RepositoryPaths.Snapshots, "GeneratedPlugins.g.cs");
+        if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1")
+        {
+            File.WriteAllText(snapshot, run.PluginRegistrySource);
+        }
+
+        Assert.True(File.Exists(snapshot), "No snapshot " + snapshot + "; run with UPDATE_SNAPSHOTS=1 and review the new file.");
+        Assert.Equal(File.ReadAllText(snapshot).ReplaceLineEndings("\n"), run.PluginRegistrySource);
+    }
+
     private static GeneratorRun CreateRun(string routeFile)
     {
         var text = File.ReadAllText(Path.Combine(RepositoryPaths.Root, routeFile)).ReplaceLineEndings("\n");

@@ -17,12 +17,18 @@ public sealed class IncrementalTests
         route user-by-id {
           method GET
           path /users/{id:int}
+          plugin rate-limit 100 5s
           to users
         }
         """;
 
+    private const string RoutesHint = "Sample.Routing.Routes.g.cs";
+
     private static readonly string[] TrackedSteps =
-        [StepNames.RouteFileTexts, StepNames.ParsedRouteFiles, StepNames.RoutesClasses, StepNames.RoutesTargets];
+    [
+        StepNames.RouteFileTexts, StepNames.ParsedRouteFiles, StepNames.RoutesClasses, StepNames.RoutesTargets,
+        StepNames.PluginClasses, StepNames.PluginCatalog, StepNames.PluginCallReports, StepNames.PluginRegistryClass, StepNames.PluginRegistryTarget,
+    ];
 
     [Fact]
     public void Run_UnrelatedCSharpEdit_EveryStepCachedOrUnchanged()
@@ -30,7 +36,7 @@ public sealed class IncrementalTests
         var (driver, compilation, _) = CreateSubject();
         driver = driver.RunGenerators(compilation);
 
-        var edited = ReplaceTree(compilation, "/src/Source1.cs", SampleSources.Unrelated(2));
+        var edited = ReplaceTree(compilation, UnrelatedPath, SampleSources.Unrelated(2));
         var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
         foreach (var step in TrackedSteps)
@@ -50,7 +56,7 @@ public sealed class IncrementalTests
     {
         var (driver, compilation, routeFile) = CreateSubject();
         driver = driver.RunGenerators(compilation);
-        var before = driver.GetRunResult().Results.Single().GeneratedSources.Single().SourceText.ToString();
+        var before = RoutesSource(driver.GetRunResult().Results.Single());
 
         driver = driver.ReplaceAdditionalText(
             routeFile,
@@ -59,9 +65,25 @@ public sealed class IncrementalTests
 
         Assert.Equal(IncrementalStepRunReason.Modified, result.TrackedSteps[StepNames.ParsedRouteFiles].Single().Outputs.Single().Reason);
         Assert.Equal(IncrementalStepRunReason.Modified, result.TrackedSteps[StepNames.RoutesTargets].Single().Outputs.Single().Reason);
-        var after = result.GeneratedSources.Single().SourceText.ToString();
+        var after = RoutesSource(result);
         Assert.NotEqual(before, after);
         Assert.Contains("MethodSet.Get | global::Gateway.Dsl.Model.MethodSet.Head", after);
+    }
+
+    [Fact]
+    public void Run_PluginParameterTypeEdit_RechecksWithoutReparsing()
+    {
+        var (driver, compilation, _) = CreateSubject();
+        driver = driver.RunGenerators(compilation);
+
+        // 'limit' becomes a TimeSpan: the file's '100' no longer fits, and the build must say so without a route-file edit.
+        var edited = ReplaceTree(compilation, PluginPath, SamplePlugins.RateLimit.Replace("public RateLimitPolicy(int limit,", "public RateLimitPolicy(TimeSpan limit,").Replace("Limit = limit;", "Limit = 0;"));
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        Assert.Equal(IncrementalStepRunReason.Cached, result.TrackedSteps[StepNames.ParsedRouteFiles].Single().Outputs.Single().Reason);
+        Assert.Equal(IncrementalStepRunReason.Modified, result.TrackedSteps[StepNames.PluginCallReports].Single().Outputs.Single().Reason);
+        Assert.Equal(["GW0905"], result.Diagnostics.Select(diagnostic => diagnostic.Id));
+        Assert.Contains("global::Gateway.Dsl.Model.PluginParameterKind.Duration", result.GeneratedSources.Single(s => s.HintName == RegistryHint).SourceText.ToString());
     }
 
     [Fact]
@@ -86,9 +108,18 @@ public sealed class IncrementalTests
     {
         var routeFile = new InMemoryAdditionalText(GeneratorHarness.RouteFilePath, RouteFileText);
         var driver = GeneratorHarness.CreateDriver([routeFile]);
-        var compilation = GeneratorHarness.CreateCompilation([SampleSources.RoutesClass(), SampleSources.Unrelated(1)]);
+        var compilation = GeneratorHarness.CreateCompilation(
+            [SampleSources.RoutesClass(), SampleSources.Unrelated(1), SampleSources.PluginRegistry, SamplePlugins.RateLimit]);
         return (driver, compilation, routeFile);
     }
+
+    // The paths CreateCompilation gives the sources above, in their order.
+    private const string UnrelatedPath = "/src/Source1.cs";
+    private const string PluginPath = "/src/Source3.cs";
+    private const string RegistryHint = "Gateway.Policies.GeneratedPlugins.g.cs";
+
+    private static string RoutesSource(GeneratorRunResult result) =>
+        result.GeneratedSources.Single(source => source.HintName == RoutesHint).SourceText.ToString();
 
     private static Compilation ReplaceTree(Compilation compilation, string path, string text)
     {

@@ -81,6 +81,27 @@ public sealed class GatewayAppTests
     }
 
     [Fact]
+    public void Build_RouteFileWithUnknownPlugin_ReturnsNullAndPrintsTheLocatedError()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"gateway-plugin-{Guid.NewGuid():N}.gw");
+        File.WriteAllText(path, "route r {\n  path /x\n  plugin tenant-tga X-Tenant\n  respond 204\n}\n");
+        try
+        {
+            var errors = new StringWriter();
+
+            var app = GatewayApp.Build([$"--Gateway:RoutesFile={path}", "--Gateway:Listen=127.0.0.1:0", "--Gateway:Admin=127.0.0.1:0"], errors);
+
+            // The message and position the build reports for the same line, printed like every other route-file error.
+            Assert.Null(app);
+            Assert.Equal(path + "(3,10): error GW0904: plugin 'tenant-tga' is not defined; did you mean 'tenant-tag'?", errors.ToString().Split('\n')[0].TrimEnd('\r'));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task Build_NoRouteFile_ServesTheCompiledRouter()
     {
         var app = GatewayApp.Build(["--Gateway:Listen=127.0.0.1:0", "--Gateway:Admin=127.0.0.1:0"], TextWriter.Null, builder => builder.Logging.ClearProviders());
