@@ -20,14 +20,10 @@ internal static class ApiKeyReader
         var source = DefaultSource;
         string? file = null;
         var valid = true;
-        foreach (var setting in DirectiveCatalog.Lines(directive.Body!, DirectiveLevel.ApiKey))
+        var settings = DirectiveCatalog.AcceptBody(diagnostics, seen, directive, DirectiveLevel.ApiKey, "an 'api-key' block", out var allAccepted);
+        valid &= allAccepted;
+        foreach (var setting in settings)
         {
-            if (DirectiveCatalog.Accept(diagnostics, seen, setting, DirectiveLevel.ApiKey, "an 'api-key' block") is null)
-            {
-                valid = false;
-                continue;
-            }
-
             if (setting.Name == "keys-file")
             {
                 file = ValueReader.FilePath(diagnostics, setting.Arguments[0], "the keys file");

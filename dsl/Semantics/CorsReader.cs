@@ -27,14 +27,10 @@ internal static class CorsReader
         var credentials = false;
         TimeSpan? maxAge = null;
         var valid = true;
-        foreach (var setting in DirectiveCatalog.Lines(directive.Body!, DirectiveLevel.Cors))
+        var settings = DirectiveCatalog.AcceptBody(diagnostics, seen, directive, DirectiveLevel.Cors, "a 'cors' block", out var allAccepted);
+        valid &= allAccepted;
+        foreach (var setting in settings)
         {
-            if (DirectiveCatalog.Accept(diagnostics, seen, setting, DirectiveLevel.Cors, "a 'cors' block") is null)
-            {
-                valid = false;
-                continue;
-            }
-
             switch (setting.Name)
             {
                 case "origins":

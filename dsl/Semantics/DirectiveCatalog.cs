@@ -121,6 +121,27 @@ internal static class DirectiveCatalog
         return CheckOnceUnlessRepeatable(diagnostics, seen, directive, shape, owner) && CheckShape(diagnostics, directive, shape, level) ? shape : null;
     }
 
+    /// <summary>The settings of a policy block (<c>jwt { … }</c>) that <see cref="Accept"/> takes, in file order;
+    /// <paramref name="allAccepted"/> is false when any was reported instead.</summary>
+    public static List<DirectiveSyntax> AcceptBody(DiagnosticBag diagnostics, Dictionary<string, DirectiveSyntax> seen, DirectiveSyntax block, DirectiveLevel level, string owner, out bool allAccepted)
+    {
+        var accepted = new List<DirectiveSyntax>();
+        allAccepted = true;
+        foreach (var setting in Lines(block.Body!, level))
+        {
+            if (Accept(diagnostics, seen, setting, level, owner) is null)
+            {
+                allAccepted = false;
+            }
+            else
+            {
+                accepted.Add(setting);
+            }
+        }
+
+        return accepted;
+    }
+
     /// <summary>Checks the block shape and the argument count of a directive already found at <paramref name="level"/>.</summary>
     public static bool CheckShape(DiagnosticBag diagnostics, DirectiveSyntax directive, DirectiveShape shape, DirectiveLevel level) =>
         CheckBlock(diagnostics, directive, shape, level) && (shape.OpensBlock || CheckArity(diagnostics, directive, shape));

@@ -24,14 +24,10 @@ internal static class ExternalAuthReader
         var forward = EquatableArray<string>.Empty;
         var allow = false;
         var valid = true;
-        foreach (var setting in DirectiveCatalog.Lines(directive.Body!, DirectiveLevel.ExtAuth))
+        var settings = DirectiveCatalog.AcceptBody(diagnostics, seen, directive, DirectiveLevel.ExtAuth, "an 'ext-auth' block", out var allAccepted);
+        valid &= allAccepted;
+        foreach (var setting in settings)
         {
-            if (DirectiveCatalog.Accept(diagnostics, seen, setting, DirectiveLevel.ExtAuth, "an 'ext-auth' block") is null)
-            {
-                valid = false;
-                continue;
-            }
-
             var first = setting.Arguments[0];
             switch (setting.Name)
             {

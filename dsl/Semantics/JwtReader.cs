@@ -33,14 +33,10 @@ internal static class JwtReader
         var refresh = TimeSpan.FromMinutes(10);
         var minRefresh = TimeSpan.FromSeconds(30);
         var valid = true;
-        foreach (var setting in DirectiveCatalog.Lines(directive.Body!, DirectiveLevel.Jwt))
+        var settings = DirectiveCatalog.AcceptBody(diagnostics, seen, directive, DirectiveLevel.Jwt, "a 'jwt' block", out var allAccepted);
+        valid &= allAccepted;
+        foreach (var setting in settings)
         {
-            if (DirectiveCatalog.Accept(diagnostics, seen, setting, DirectiveLevel.Jwt, "a 'jwt' block") is null)
-            {
-                valid = false;
-                continue;
-            }
-
             var first = setting.Arguments[0];
             switch (setting.Name)
             {
