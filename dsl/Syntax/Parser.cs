@@ -163,6 +163,14 @@ public sealed class Parser
     private Token? CheckHeader(DirectiveSyntax header)
     {
         var keyword = header.Keyword.Text;
+
+        // Only the block keywords take a name; any other keyword that opens a block at the top level ('cors {') is
+        // the checker's to report, and 'write cors NAME {' would be wrong advice.
+        if (header.Arguments.Count == 0 && !IsBlockKeyword(header.Keyword))
+        {
+            return null;
+        }
+
         if (header.Arguments.Count == 0)
         {
             var at = Current.Kind == TokenKind.OpenBrace ? Current.Span : new TextSpan(header.Keyword.Span.End, 0);

@@ -132,6 +132,15 @@ public sealed class PolicyCheckerTests
         Assert.Equal(DiagnosticCode.UnexpectedOpenBrace, error.Code);
     }
 
+    [Fact]
+    public void Check_PolicyBlockAtTopLevel_ReportsOnlyWhereItBelongs()
+    {
+        var error = Assert.Single(Errors("cors {\n  origins https://a.example.com\n}\n"));
+
+        Assert.Equal(DiagnosticCode.UnknownDirective, error.Code);
+        Assert.StartsWith("'cors' belongs in a route block, not at the top level", error.Message);
+    }
+
     [Theory]
     [InlineData("250ms", 250)]
     [InlineData("5s", 5000)]
