@@ -18,6 +18,10 @@ public sealed record CheckResult
     /// <summary>Every diagnostic, sorted by position.</summary>
     public required EquatableArray<Diagnostic> Diagnostics { get; init; }
 
+    /// <summary>Every <c>plugin</c> line that checked, also when the file has errors: the build and the gateway check them
+    /// against the C# policies in the same round as the file's other errors.</summary>
+    public EquatableArray<PluginCall> PluginCalls { get; init; } = EquatableArray<PluginCall>.Empty;
+
     /// <summary>Whether any diagnostic is an error.</summary>
     public bool HasErrors => Table is null;
 }

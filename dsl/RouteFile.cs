@@ -22,7 +22,7 @@ public static class RouteFile
         // Each stage reports into the same bag and keeps going; HasErrors gates the next stage.
         var syntax = Parser.Parse(source, diagnostics);
         var syntaxIsClean = !diagnostics.HasErrors;
-        var table = Checker.Check(syntax, diagnostics, out var cleanRoutes);
+        var table = Checker.Check(syntax, diagnostics, out var cleanRoutes, out var pluginCalls);
         var plan = table is null || diagnostics.HasErrors ? null : MatchPlanBuilder.Build(table, diagnostics);
 
         // With errors there is no table, but the routes that checked clean are still planned, for their ties only, so one
@@ -48,6 +48,7 @@ public static class RouteFile
             Table = clean ? table : null,
             Plan = clean ? plan : null,
             Diagnostics = diagnostics.ToSortedArray(),
+            PluginCalls = pluginCalls,
         };
     }
 }

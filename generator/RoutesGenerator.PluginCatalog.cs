@@ -31,15 +31,15 @@ public sealed partial class RoutesGenerator
         return new PluginCatalog { Classes = marked.ToEquatableArray() };
     }
 
-    /// <summary>Checks the <c>plugin</c> lines of a clean route file against the catalog (GW0904-GW0906).</summary>
+    /// <summary>Checks the <c>plugin</c> lines of a route file against the catalog (GW0904-GW0906).</summary>
     private static PluginCallReport CheckPluginCalls(ParsedRouteFile file, PluginCatalog catalog, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
 
-        // A file with errors has no table; its errors already fail the build. The dsl's messages name the file, so the
-        // source text is given the file name, as RouteFile.Parse was.
-        var diagnostics = file.Result?.Table is { } table
-            ? PluginChecker.Check(table, new SourceText(file.Text, file.FileName), catalog.Signatures, catalog.BrokenNames)
+        // A file with errors has no table but still lists its plugin lines, so their errors come in the same build. The
+        // dsl's messages name the file, so the source text is given the file name, as RouteFile.Parse was.
+        var diagnostics = file.Result is { } result
+            ? PluginChecker.Check(result.PluginCalls, new SourceText(file.Text, file.FileName), catalog.Signatures, catalog.BrokenNames)
             : EquatableArray<Dsl.Diagnostics.Diagnostic>.Empty;
         return new PluginCallReport { Path = file.Path, Diagnostics = diagnostics };
     }

@@ -18,14 +18,19 @@ namespace Gateway.Dsl.Semantics;
 public static class Checker
 {
     /// <summary>Checks <paramref name="syntax"/>, reporting into <paramref name="diagnostics"/>; returns the table, or null on errors.</summary>
-    public static RouteTable? Check(RouteFileSyntax syntax, DiagnosticBag diagnostics) => Check(syntax, diagnostics, out _);
+    public static RouteTable? Check(RouteFileSyntax syntax, DiagnosticBag diagnostics) => Check(syntax, diagnostics, out _, out _);
 
     /// <summary>Checks like <see cref="Check(RouteFileSyntax, DiagnosticBag)"/>; <paramref name="cleanRoutes"/> are the
     /// routes whose blocks, names included, reported no error, even when other parts of the file did.</summary>
     /// <remarks>The planner looks for ties among the clean routes of a file with errors, so that a broken upstream or
     /// route does not hide a tie between two good routes until it is fixed. Their <see cref="Route.Index"/> is their
     /// position in <paramref name="cleanRoutes"/>.</remarks>
-    public static RouteTable? Check(RouteFileSyntax syntax, DiagnosticBag diagnostics, out IReadOnlyList<Route> cleanRoutes)
+    /// <param name="syntax">The parsed file.</param>
+    /// <param name="diagnostics">Where to report.</param>
+    /// <param name="cleanRoutes">The routes whose blocks reported no error.</param>
+    /// <param name="pluginCalls">Every <c>plugin</c> line that checked, once, also when the file has errors, so that the
+    /// build's check against C# reports in the same round as the file's other errors.</param>
+    public static RouteTable? Check(RouteFileSyntax syntax, DiagnosticBag diagnostics, out IReadOnlyList<Route> cleanRoutes, out EquatableArray<PluginCall> pluginCalls)
     {
         var (listen, admin, use) = CheckListeners(syntax, diagnostics);
 
@@ -87,6 +92,7 @@ public static class Checker
         }
 
         cleanRoutes = clean;
+        pluginCalls = CollectPluginCalls(groups, routes);
 
         // Any error from any stage, the parser's included, means the table cannot be trusted.
         if (diagnostics.HasErrors)
@@ -111,7 +117,7 @@ public static class Checker
             Admin = admin,
             Upstreams = upstreams.ToEquatableArray(),
             Routes = routes.ToEquatableArray(),
-            PluginCalls = CollectPluginCalls(groups, routes),
+            PluginCalls = pluginCalls,
         };
     }
 

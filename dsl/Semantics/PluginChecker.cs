@@ -20,10 +20,14 @@ public static class PluginChecker
     /// <param name="source">The file's text, for the diagnostics' lines and columns.</param>
     /// <param name="plugins">The registered plugins.</param>
     /// <param name="skipped">Names whose C# class is itself broken (reported there), so their calls are not checked.</param>
-    public static EquatableArray<Diagnostic> Check(RouteTable table, SourceText source, IReadOnlyList<PluginSignature> plugins, IReadOnlyCollection<string>? skipped = null)
+    public static EquatableArray<Diagnostic> Check(RouteTable table, SourceText source, IReadOnlyList<PluginSignature> plugins, IReadOnlyCollection<string>? skipped = null) =>
+        Check(table.PluginCalls, source, plugins, skipped);
+
+    /// <summary>Checks <paramref name="calls"/> (<see cref="CheckResult.PluginCalls"/>, also of a file with other errors).</summary>
+    public static EquatableArray<Diagnostic> Check(IReadOnlyList<PluginCall> calls, SourceText source, IReadOnlyList<PluginSignature> plugins, IReadOnlyCollection<string>? skipped = null)
     {
         var diagnostics = new DiagnosticBag(source);
-        foreach (var call in table.PluginCalls)
+        foreach (var call in calls)
         {
             if (skipped is not null && skipped.Contains(call.Name))
             {

@@ -33,12 +33,7 @@ public static class RouteTableLoader
     {
         ArgumentNullException.ThrowIfNull(source);
         var result = RouteFile.Parse(source.Text, source.Path);
-        if (result.Table is not { } table)
-        {
-            return result;
-        }
-
-        var plugins = PluginChecker.Check(table, new SourceText(source.Text, source.Path), GeneratedPlugins.Signatures);
+        var plugins = PluginChecker.Check(result.PluginCalls, new SourceText(source.Text, source.Path), GeneratedPlugins.Signatures);
         if (plugins.Count == 0)
         {
             return result;

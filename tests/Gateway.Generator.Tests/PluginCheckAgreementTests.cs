@@ -43,4 +43,22 @@ public sealed class PluginCheckAgreementTests
             build);
         Assert.Equal(build, load.Diagnostics.Select(diagnostic => diagnostic.ToString()));
     }
+
+    [Fact]
+    public void BuildAndLoad_PluginErrorBesideAnotherError_BothInOneRound()
+    {
+        const string File = "route a {\n  path /a\n  plugin tenant-tags X-Tenant\n  respond 200\n}\nroute b {\n  path /b\n  respond 301 \"x\"\n}\n";
+
+        var build = GeneratorHarness.Run(File).Diagnostics.Select(diagnostic => diagnostic.ToString()).Order(StringComparer.Ordinal).ToList();
+
+        var load = RouteTableLoader.Check(RouteSource.Interpreted(File, GeneratorHarness.RouteFilePath));
+
+        Assert.Equal(
+            [
+                "/src/routes.gw(3,10): error GW0904: plugin 'tenant-tags' is not defined; did you mean 'tenant-tag'?",
+                "/src/routes.gw(8,11): error GW0224: 'respond 301' sends no Location; write 'redirect 301 path /new/place' instead",
+            ],
+            build);
+        Assert.Equal(build, load.Diagnostics.Select(diagnostic => diagnostic.ToString()).Order(StringComparer.Ordinal));
+    }
 }

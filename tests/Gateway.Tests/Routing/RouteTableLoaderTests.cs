@@ -29,11 +29,22 @@ public sealed class RouteTableLoaderTests
     }
 
     [Fact]
-    public void Check_LanguageErrors_PluginLinesNotCheckedYet()
+    public void Check_RouteWithLanguageError_ItsPluginLinesNotChecked()
     {
         var result = RouteTableLoader.Check(new RouteSource("route r {\n  path /r\n  plugin nope\n  to nowhere\n}\n", "routes.gw", "interpreted", _ => null!));
 
         Assert.Equal(["GW0103"], result.Diagnostics.Select(d => d.Code));
+    }
+
+    [Fact]
+    public void Check_ErrorInAnotherRoute_PluginErrorReportedInTheSameRound()
+    {
+        var text = "route a {\n  path /a\n  plugin tenant-tags X-Tenant\n  respond 200\n}\nroute b {\n  path /b\n  respond 301 \"x\"\n}\n";
+
+        var result = RouteTableLoader.Check(new RouteSource(text, "routes.gw", "interpreted", _ => null!));
+
+        Assert.Equal(["GW0904", "GW0224"], result.Diagnostics.Select(d => d.Code));
+        Assert.Null(result.Table);
     }
 
     [Fact]
