@@ -22,7 +22,7 @@ public static partial class Log
 
     /// <summary>A keys file is in use.</summary>
     [LoggerMessage(EventId = EventIds.ApiKeysLoaded, Level = LogLevel.Information,
-        Message = "Keys file {Path} read: {KeyCount} keys of {ConsumerCount} consumers in use")]
+        Message = "Keys file {Path} read: keys in use {KeyCount}, consumers {ConsumerCount}")]
     public static partial void ApiKeysLoaded(ILogger logger, string path, int keyCount, int consumerCount);
 
     /// <summary>A keys file went bad after a good reading.</summary>
