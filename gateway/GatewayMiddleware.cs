@@ -128,7 +128,9 @@ public sealed class GatewayMiddleware
             return;
         }
 
-        // 4. Policies: each continues or answers; their order is fixed by the gateway, not by the file.
+        // 4. Policies: each continues or answers; their order is fixed by the gateway, not by the file. Headers the client
+        //    names in Connection go first, so that naming one cannot strip what a policy sets.
+        ConnectionHeaders.StripNamed(context.Request.Headers);
         if (!await route.Policies.RunAsync(request))
         {
             return;

@@ -53,6 +53,43 @@ public static class ConnectionHeaders
         }
     }
 
+    /// <summary>Removes from the client's request <paramref name="headers"/> each header its <c>Connection</c> names, and
+    /// leaves only the connection options in <c>Connection</c>.</summary>
+    /// <remarks>Runs before the route's policies: a client must not be able to strip a header the gateway itself sets
+    /// (<c>forward</c>, <c>request-header set</c>, ext-auth's forwarded headers) by naming it in <c>Connection</c>,
+    /// which the forwarder's removal would do if it came after them.</remarks>
+    public static void StripNamed(IHeaderDictionary headers)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        var connection = headers.Connection;
+        if (connection.Count == 0)
+        {
+            return;
+        }
+
+        var named = Names(connection).ToList();
+        if (named.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var name in named)
+        {
+            headers.Remove(name);
+        }
+
+        var options = connection.SelectMany(line => (line ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .Where(IsKept).ToArray();
+        if (options.Length == 0)
+        {
+            headers.Remove(HeaderNames.Connection);
+        }
+        else
+        {
+            headers.Connection = string.Join(", ", options);
+        }
+    }
+
     /// <summary>The header names in <paramref name="connection"/>'s lines, trimmed, without connection options and framing headers.</summary>
     public static IEnumerable<string> Names(StringValues connection)
     {

@@ -26,12 +26,30 @@ public sealed class IdentityHeaderPolicy : IRequestPolicy
         {
             headers.Remove(header.Header);
             var value = header.Claim is { } claim ? context.Identity?.FindClaim(claim) : context.Identity?.Consumer;
-            if (!string.IsNullOrEmpty(value))
+            if (!string.IsNullOrEmpty(value) && IsSafeHeaderValue(value))
             {
                 headers[header.Header] = value;
             }
         }
 
         return ValueTask.FromResult(PolicyResult.Continue);
+    }
+
+    /// <summary>Whether <paramref name="value"/> can travel as one header line: printable ASCII, space and tab only.</summary>
+    /// <remarks>A claim is the identity provider's data, often user-edited (a display name): a CR or LF in it would split
+    /// the upstream request's headers (HttpClient sends values added without validation as they are), and a non-ASCII
+    /// character would make the forwarder fail the request. Such a value is not sent at all; the upstream sees no
+    /// header, as for a token without the claim.</remarks>
+    internal static bool IsSafeHeaderValue(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c is not ('\t' or (>= ' ' and <= '~')))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

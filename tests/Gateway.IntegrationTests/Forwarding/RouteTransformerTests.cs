@@ -144,6 +144,29 @@ public sealed class RouteTransformerTests
     }
 
     [Fact]
+    public async Task TransformRequestAsync_ConnectionNamesAHeaderTheGatewaySets_HeaderStillSent()
+    {
+        await using var upstream = await EchoUpstream.StartAsync("u");
+        await using var gateway = await GatewayHost.StartAsync($$"""
+            upstream u {
+              endpoints {{upstream.Address}}
+            }
+
+            route all {
+              path /**
+              request-header set X-Gateway-Secret s3cr3t
+              to u
+            }
+            """);
+
+        // Naming the header in Connection must not let a client strip what the route sets.
+        var response = await RawHttpClient.SendAsync(gateway.PublicUri, Request("Connection: keep-alive, X-Gateway-Secret", withBody: false, "X-Gateway-Secret: forged\r\n"));
+        var echo = EchoReply.Read(response);
+
+        Assert.Equal("s3cr3t", echo.Headers["x-gateway-secret"]);
+    }
+
+    [Fact]
     public async Task TransformResponseAsync_ConnectionNamesHeaders_NotReturnedToClient()
     {
         await using var upstream = await EchoUpstream.StartAsync("u");

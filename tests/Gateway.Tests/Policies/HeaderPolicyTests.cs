@@ -52,4 +52,21 @@ public sealed class HeaderPolicyTests
         Assert.Equal("alice", withIdentity.Http.Request.Headers["X-User"].ToString());
         Assert.False(without.Http.Request.Headers.ContainsKey("X-User"));
     }
+
+    [Theory]
+    [InlineData("a\r\nX-Admin: true")]
+    [InlineData("line\nbreak")]
+    [InlineData("José")]
+    [InlineData("nul\0")]
+    public async Task ApplyAsync_ClaimThatCannotBeOneHeaderLine_IsNotSent(string claim)
+    {
+        var policy = new Gateway.Policies.IdentityHeaderPolicy([new Gateway.Dsl.Model.IdentityHeader { Claim = "name", Header = "X-User-Name" }]);
+        var context = RoutedRequest.Create("route r {\n  path /\n  respond 200\n}\n", "GET", "/");
+        context.Http.Request.Headers["X-User-Name"] = "forged";
+        context.Identity = new CallerIdentity(new ClaimsIdentity([new Claim("name", claim)]), consumer: null);
+
+        await policy.ApplyAsync(context);
+
+        Assert.False(context.Http.Request.Headers.ContainsKey("X-User-Name"));
+    }
 }
