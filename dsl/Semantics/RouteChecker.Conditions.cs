@@ -82,20 +82,10 @@ internal sealed partial class RouteChecker
     /// <summary>Reads <c>header NAME [VALUE]</c>; a missing value means the header only has to be present.</summary>
     private void ReadHeader(DirectiveSyntax directive)
     {
-        var name = directive.Arguments[0];
-        if (!TokenChecks.RequireWord(_diagnostics, name, "a header name"))
-        {
-            return;
-        }
-
         // Only token characters can occur in a header name on the wire; anything else would never match.
-        var bad = NameRules.FirstNonTokenChar(name.Text);
-        if (bad >= 0)
+        var name = directive.Arguments[0];
+        if (ValueReader.HeaderName(_diagnostics, name) is null)
         {
-            _diagnostics.Error(
-                DiagnosticCode.InvalidHeaderName,
-                TokenChecks.Inside(name, bad, 1),
-                "header name '" + name.Text + "' contains '" + name.Text[bad] + "'; header names use letters, digits and !#$%&'*+-.^_`|~");
             return;
         }
 

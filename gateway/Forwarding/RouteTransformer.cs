@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Gateway.Dsl.Model;
 using Gateway.Pipeline;
 using Microsoft.Net.Http.Headers;
@@ -104,20 +103,7 @@ public sealed class RouteTransformer : HttpTransformer
         {
             var context = httpContext.Features.Get<RequestContext>()
                 ?? throw new InvalidOperationException("A rewrite needs the request's captures; the gateway sets RequestContext before forwarding.");
-            var builder = new StringBuilder();
-            foreach (var part in rewrite.Template)
-            {
-                if (part.IsCapture)
-                {
-                    builder.Append(context.Capture(part.CaptureIndex));
-                }
-                else
-                {
-                    builder.Append(part.Text);
-                }
-            }
-
-            return new PathString(builder.ToString());
+            return new PathString(context.Expand(rewrite.Template));
         }
 
         if (rewrite.StripPrefix is { } strip && strip != "/" && path.StartsWith(strip, StringComparison.Ordinal)

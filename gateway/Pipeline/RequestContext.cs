@@ -1,3 +1,5 @@
+using System.Text;
+using Gateway.Dsl.Model;
 using Gateway.Responses;
 using Gateway.Routing;
 using Gateway.Upstreams;
@@ -48,6 +50,27 @@ public sealed class RequestContext
 
     /// <summary>The text of capture <paramref name="index"/>.</summary>
     public ReadOnlySpan<char> Capture(int index) => _match.GetCaptureText(index, Path);
+
+    /// <summary>The text of a template with captures (a <c>rewrite</c> or <c>redirect</c> path): literal parts as written,
+    /// captures as this request's decoded text.</summary>
+    public string Expand(IReadOnlyList<TemplatePart> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var builder = new StringBuilder();
+        foreach (var part in parts)
+        {
+            if (part.IsCapture)
+            {
+                builder.Append(Capture(part.CaptureIndex));
+            }
+            else
+            {
+                builder.Append(part.Text);
+            }
+        }
+
+        return builder.ToString();
+    }
 
     /// <summary>Records the matched route.</summary>
     public void Matched(RouteEntry route, in RouteMatch match)

@@ -53,27 +53,9 @@ public sealed class RedirectResponse
             builder.Append(':').Append(port!.Value.ToString(CultureInfo.InvariantCulture));
         }
 
-        builder.Append(_target.Path.Count == 0 ? request.PathBase.Add(request.Path).ToUriComponent() : Path(context));
+        // Captures are the decoded path's text; PathString escapes what a URL cannot carry, and keeps the slashes.
+        builder.Append(_target.Path.Count == 0 ? request.PathBase.Add(request.Path).ToUriComponent() : new PathString(context.Expand(_target.Path)).ToUriComponent());
         builder.Append(request.QueryString.Value);
         return builder.ToString();
-    }
-
-    // Captures are the decoded path's text; PathString escapes what a URL cannot carry, and keeps the slashes.
-    private string Path(RequestContext context)
-    {
-        var path = new StringBuilder();
-        foreach (var part in _target.Path)
-        {
-            if (part.IsCapture)
-            {
-                path.Append(context.Capture(part.CaptureIndex));
-            }
-            else
-            {
-                path.Append(part.Text);
-            }
-        }
-
-        return new PathString(path.ToString()).ToUriComponent();
     }
 }
