@@ -4,6 +4,7 @@ using Gateway.Pipeline;
 using Gateway.Policies;
 using Gateway.Responses;
 using Gateway.Routing;
+using Gateway.Upstreams;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Gateway;
@@ -18,6 +19,7 @@ public sealed class GatewayMiddleware
     private readonly IHttpForwarder _forwarder;
     private readonly HttpMessageInvoker _client;
     private readonly ILogger _logger;
+    private readonly Func<RequestContext, EndpointState, ValueTask<AttemptOutcome>> _send;
 
     /// <summary>Creates the request path over the current route table and the shared forwarding client.</summary>
     public GatewayMiddleware(RouteTableHolder tables, IHttpForwarder forwarder, ForwarderClient client, ILogger<GatewayMiddleware> logger)
@@ -30,6 +32,7 @@ public sealed class GatewayMiddleware
         _forwarder = forwarder;
         _client = client.Invoker;
         _logger = logger;
+        _send = SendAsync;
     }
 
     /// <summary>Serves one request, then records its outcome once.</summary>
@@ -151,40 +154,38 @@ public sealed class GatewayMiddleware
             return;
         }
 
-        // 6. Pick an endpoint from the upstream's current endpoint array.
-        var upstream = route.Upstream!;
-        var endpoint = upstream.Pick();
-        if (endpoint is null)
+        // 6. Choose the upstream and let it choose an endpoint; 7. forward there.
+        var upstream = route.SelectUpstream(request)!;
+        var attempt = await upstream.SendAsync(request, avoid: null, _send);
+        if (attempt.WasRefused)
         {
             Log.NoEndpoint(_logger, route.Name, upstream.Name);
             await request.AnswerAsync(ProblemResponse.NoEndpoint, OutcomeReason.NoEndpoint);
             return;
         }
 
-        // 7. Forward. The in-flight count covers the whole exchange, body streaming included, for least-requests and p2c.
-        request.Endpoint = endpoint;
-        ForwarderError error;
-        endpoint.Enter();
-        try
-        {
-            error = await _forwarder.SendAsync(context, endpoint.Address, _client, route.RequestConfig, route.Transformer);
-        }
-        finally
-        {
-            endpoint.Exit();
-        }
-
         // 8. Map a failure to a status code and one log line; the classification is separate from the answer, so a
         //    retry can look at it before anything is written.
-        if (error == ForwarderError.None)
+        if (attempt.Error == ForwarderError.None)
         {
             request.Forwarded(context.Response.StatusCode, OutcomeReason.Forwarded);
             return;
         }
 
-        var outcome = ForwardErrors.Classify(error);
+        var outcome = ForwardErrors.Classify(attempt.Error);
         request.Forwarded(context.Response.HasStarted ? context.Response.StatusCode : outcome.StatusCode, outcome.Reason);
-        await ForwardErrors.ReportAsync(context, error, outcome, route, endpoint, _logger);
+        await ForwardErrors.ReportAsync(context, attempt.Error, outcome, route, attempt.Endpoint!, _logger);
+    }
+
+    /// <summary>One attempt: forwards the request to <paramref name="endpoint"/> through YARP.</summary>
+    private async ValueTask<AttemptOutcome> SendAsync(RequestContext request, EndpointState endpoint)
+    {
+        request.Endpoint = endpoint;
+        var context = request.Http;
+        var route = request.Route!;
+        var error = await _forwarder.SendAsync(context, endpoint.Address, _client, route.RequestConfig, route.Transformer);
+        var failure = AttemptClassifier.Classify(context, error);
+        return new AttemptOutcome(endpoint, error, failure, failure == AttemptFailure.None ? context.Response.StatusCode : 0, UpstreamRefusal.None);
     }
 
     /// <summary>The one place a request's end is seen: every exit above has set the outcome by now.</summary>

@@ -53,6 +53,9 @@ public sealed class RouteEntry
     /// <summary>The upstream to forward to, for a <c>to</c> route; otherwise null.</summary>
     public UpstreamPool? Upstream { get; }
 
+    /// <summary>The upstream this request goes to: <see cref="Upstream"/>, for a route with one.</summary>
+    public UpstreamPool? SelectUpstream(RequestContext request) => Upstream;
+
     /// <summary>The route's request and response changes when forwarding.</summary>
     public RouteTransformer Transformer { get; }
 

@@ -1,5 +1,6 @@
 using Gateway.Balancing;
 using Gateway.Dsl.Model;
+using Gateway.Pipeline;
 
 namespace Gateway.Upstreams;
 
@@ -40,11 +41,55 @@ public sealed class UpstreamPool
     }
 
     /// <summary>The endpoint for one request, or null when the upstream has none (the caller answers 503).</summary>
-    public EndpointState? Pick()
+    public EndpointState? Pick() => Pick(avoid: null);
+
+    /// <summary>The endpoint for one request, other than <paramref name="avoid"/> when there is another; null when the
+    /// upstream has none.</summary>
+    /// <param name="avoid">An endpoint a previous attempt of the same request failed on, or null.</param>
+    public EndpointState? Pick(EndpointState? avoid)
     {
         // Read the array once: the balancer and the indexer must see the same set.
         var endpoints = Endpoints.Current;
         var index = Balancer.Pick(endpoints);
-        return (uint)index < (uint)endpoints.Length ? endpoints[index] : null;
+        if ((uint)index >= (uint)endpoints.Length)
+        {
+            return null;
+        }
+
+        if (avoid is not null && ReferenceEquals(endpoints[index], avoid) && endpoints.Length > 1)
+        {
+            index = (index + 1) % endpoints.Length;
+        }
+
+        return endpoints[index];
+    }
+
+    /// <summary>One attempt of <paramref name="request"/> on this upstream: chooses an endpoint, counts it in flight
+    /// while <paramref name="send"/> runs, and returns what happened.</summary>
+    /// <remarks>The one place an attempt meets the upstream's run-time state, so that everything that watches
+    /// attempts (in-flight counts, and the upstream's health) sees every one of them.</remarks>
+    /// <param name="request">The request being forwarded.</param>
+    /// <param name="avoid">An endpoint an earlier attempt of this request failed on, or null.</param>
+    /// <param name="send">Forwards the request to the endpoint and classifies the result.</param>
+    public async ValueTask<AttemptOutcome> SendAsync(RequestContext request, EndpointState? avoid, Func<RequestContext, EndpointState, ValueTask<AttemptOutcome>> send)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(send);
+        var endpoint = Pick(avoid);
+        if (endpoint is null)
+        {
+            return AttemptOutcome.Refused(UpstreamRefusal.NoEndpoint);
+        }
+
+        // The in-flight count covers the whole exchange, body streaming included, for least-requests and p2c.
+        endpoint.Enter();
+        try
+        {
+            return await send(request, endpoint);
+        }
+        finally
+        {
+            endpoint.Exit();
+        }
     }
 }

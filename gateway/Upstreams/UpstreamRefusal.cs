@@ -1,0 +1,11 @@
+namespace Gateway.Upstreams;
+
+/// <summary>Why an upstream did not try any endpoint for a request.</summary>
+public enum UpstreamRefusal
+{
+    /// <summary>It did try one.</summary>
+    None,
+
+    /// <summary>It has no endpoint to try (none configured or discovered, or all passed over as unhealthy).</summary>
+    NoEndpoint,
+}
