@@ -63,6 +63,7 @@ public sealed class GatewayMiddleware
     /// 5. respond / redirect routes         ── answer here, with the route's response policies
     /// 6. pick an endpoint (balancer)       ── upstream has none ───────► 503 problem (Warning log)
     /// 7. forward through IHttpForwarder    ── streams both bodies; the route's transformer edits both ways
+    /// 7a. connect failed, idempotent?      ── once more, on another endpoint; the failed one is passed over for 10 s
     /// 8. ForwarderError → status + log     ── 502 unreachable/reset, 504 timeout, client abort: Debug only
     /// </code>
     /// Failures are values (a <see cref="ForwarderError"/>, a missing match, a policy's answer), never exceptions.
@@ -157,6 +158,24 @@ public sealed class GatewayMiddleware
         // 6. Choose the upstream and let it choose an endpoint; 7. forward there.
         var upstream = route.SelectUpstream(request)!;
         var attempt = await upstream.SendAsync(request, avoid: null, _send);
+        if (attempt.PassedOver)
+        {
+            Log.EndpointPassedOver(_logger, upstream.Name, attempt.Endpoint!.Address, attempt.Failure.ToString(), upstream.PassiveHealth.Duration.TotalSeconds);
+        }
+
+        // 7a. As nginx's default proxy_next_upstream: a request whose connection failed never reached the endpoint, so
+        //     an idempotent one is sent once more, to another endpoint.
+        if (DefaultRetry.Applies(context, attempt, upstream))
+        {
+            Log.AttemptRetried(_logger, context.Request.Method, request.Path, route.Name, attempt.Endpoint!.Address, attempt.Failure.ToString());
+            DefaultRetry.Reset(context);
+            attempt = await upstream.SendAsync(request, attempt.Endpoint, _send);
+            if (attempt.PassedOver)
+            {
+                Log.EndpointPassedOver(_logger, upstream.Name, attempt.Endpoint!.Address, attempt.Failure.ToString(), upstream.PassiveHealth.Duration.TotalSeconds);
+            }
+        }
+
         if (attempt.WasRefused)
         {
             Log.NoEndpoint(_logger, route.Name, upstream.Name);

@@ -65,6 +65,16 @@ public static partial class Log
     public static partial void ForwardFailed(ILogger logger, LogLevel level, string method, string path, string route, string endpoint,
         string error, string reason, int statusCode);
 
+    /// <summary>An endpoint is passed over after a connect failure or timeout.</summary>
+    [LoggerMessage(EventId = EventIds.EndpointPassedOver, Level = LogLevel.Warning,
+        Message = "Upstream {Upstream} endpoint {Endpoint} failed ({Failure}); it gets no new requests for {Seconds} s")]
+    public static partial void EndpointPassedOver(ILogger logger, string upstream, string endpoint, string failure, double seconds);
+
+    /// <summary>A request is sent again, to another endpoint, after its connection failed.</summary>
+    [LoggerMessage(EventId = EventIds.AttemptRetried, Level = LogLevel.Debug,
+        Message = "{Method} {Path} for route {Route}: {Endpoint} failed ({Failure}), trying another endpoint")]
+    public static partial void AttemptRetried(ILogger logger, string method, string path, string route, string endpoint, string failure);
+
     /// <summary>A CORS preflight was refused with 403; <paramref name="part"/> is <c>origin</c>, <c>method</c> or <c>header</c>.</summary>
     [LoggerMessage(EventId = EventIds.CorsPreflightRejected, Level = LogLevel.Debug,
         Message = "CORS preflight for route {Route} refused: {Part} '{Value}' is not allowed")]

@@ -6,6 +6,7 @@ namespace Gateway.Upstreams;
 public sealed class EndpointState
 {
     private int _inFlight;
+    private long _passedOverUntil;
 
     /// <summary>Creates the state for <paramref name="address"/>, an absolute http(s) base URI.</summary>
     public EndpointState(string address)
@@ -25,6 +26,13 @@ public sealed class EndpointState
 
     /// <summary>Counts a request that ended, however it ended.</summary>
     public void Exit() => Interlocked.Decrement(ref _inFlight);
+
+    /// <summary>Whether the endpoint is being passed over at <paramref name="now"/> (a <see cref="TimeProvider"/>
+    /// timestamp) after a failure.</summary>
+    public bool IsPassedOver(long now) => now < Volatile.Read(ref _passedOverUntil);
+
+    /// <summary>Passes the endpoint over until <paramref name="until"/> (a <see cref="TimeProvider"/> timestamp).</summary>
+    public void PassOverUntil(long until) => Volatile.Write(ref _passedOverUntil, until);
 
     /// <inheritdoc/>
     public override string ToString() => Address;

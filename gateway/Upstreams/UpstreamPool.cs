@@ -9,9 +9,21 @@ namespace Gateway.Upstreams;
 /// while the definition stays the same; routes share it by reference.</remarks>
 public sealed class UpstreamPool
 {
+    private readonly TimeProvider _time;
+
     /// <summary>Creates a pool with explicit parts.</summary>
     public UpstreamPool(Upstream definition, UpstreamEndpoints endpoints, ILoadBalancer balancer)
+        : this(definition, endpoints, balancer, PassiveHealth.Default, TimeProvider.System)
     {
+    }
+
+    /// <summary>Creates a pool with explicit parts, passive health and clock.</summary>
+    public UpstreamPool(Upstream definition, UpstreamEndpoints endpoints, ILoadBalancer balancer, PassiveHealth passiveHealth, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(passiveHealth);
+        ArgumentNullException.ThrowIfNull(time);
+        PassiveHealth = passiveHealth;
+        _time = time;
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(balancer);
@@ -33,6 +45,9 @@ public sealed class UpstreamPool
     /// <summary>The balancer for the upstream's <c>balance</c> mode.</summary>
     public ILoadBalancer Balancer { get; }
 
+    /// <summary>How failed endpoints are passed over.</summary>
+    public PassiveHealth PassiveHealth { get; }
+
     /// <summary>Builds the pool for a checked upstream: its static endpoints and a fresh balancer.</summary>
     public static UpstreamPool From(Upstream upstream)
     {
@@ -45,6 +60,8 @@ public sealed class UpstreamPool
 
     /// <summary>The endpoint for one request, other than <paramref name="avoid"/> when there is another; null when the
     /// upstream has none.</summary>
+    /// <remarks>Endpoints being passed over after a failure are skipped while another is usable; when none is, the
+    /// balancer's choice stands (nginx, too, tries every server again when all have failed).</remarks>
     /// <param name="avoid">An endpoint a previous attempt of the same request failed on, or null.</param>
     public EndpointState? Pick(EndpointState? avoid)
     {
@@ -56,13 +73,68 @@ public sealed class UpstreamPool
             return null;
         }
 
-        if (avoid is not null && ReferenceEquals(endpoints[index], avoid) && endpoints.Length > 1)
+        var now = _time.GetTimestamp();
+        var chosen = endpoints[index];
+        if (Usable(chosen, avoid, now))
         {
-            index = (index + 1) % endpoints.Length;
+            return chosen;
         }
 
-        return endpoints[index];
+        // The next usable endpoint after the balancer's choice; then any but the one to avoid.
+        for (var step = 1; step < endpoints.Length; step++)
+        {
+            var candidate = endpoints[(index + step) % endpoints.Length];
+            if (Usable(candidate, avoid, now))
+            {
+                return candidate;
+            }
+        }
+
+        for (var step = 0; step < endpoints.Length; step++)
+        {
+            var candidate = endpoints[(index + step) % endpoints.Length];
+            if (!ReferenceEquals(candidate, avoid))
+            {
+                return candidate;
+            }
+        }
+
+        return chosen;
     }
+
+    /// <summary>Counts a failed attempt on <paramref name="endpoint"/>: a connect failure or timeout passes it over for
+    /// <see cref="PassiveHealth.Duration"/>, unless that would pass over more than the allowed share. Returns whether
+    /// it did (the caller logs it once).</summary>
+    public bool RecordFailure(EndpointState endpoint, AttemptFailure failure)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        if (!PassiveHealth.Counts(failure))
+        {
+            return false;
+        }
+
+        var now = _time.GetTimestamp();
+        var endpoints = Endpoints.Current;
+        var passedOver = 0;
+        foreach (var other in endpoints)
+        {
+            if (!ReferenceEquals(other, endpoint) && other.IsPassedOver(now))
+            {
+                passedOver++;
+            }
+        }
+
+        if (endpoint.IsPassedOver(now) || passedOver >= PassiveHealth.Allowed(endpoints.Length))
+        {
+            return false;
+        }
+
+        endpoint.PassOverUntil(now + (long)(PassiveHealth.Duration.TotalSeconds * _time.TimestampFrequency));
+        return true;
+    }
+
+    private static bool Usable(EndpointState endpoint, EndpointState? avoid, long now) =>
+        !ReferenceEquals(endpoint, avoid) && !endpoint.IsPassedOver(now);
 
     /// <summary>One attempt of <paramref name="request"/> on this upstream: chooses an endpoint, counts it in flight
     /// while <paramref name="send"/> runs, and returns what happened.</summary>
@@ -82,14 +154,17 @@ public sealed class UpstreamPool
         }
 
         // The in-flight count covers the whole exchange, body streaming included, for least-requests and p2c.
+        AttemptOutcome outcome;
         endpoint.Enter();
         try
         {
-            return await send(request, endpoint);
+            outcome = await send(request, endpoint);
         }
         finally
         {
             endpoint.Exit();
         }
+
+        return outcome.Failure == AttemptFailure.None ? outcome : outcome with { PassedOver = RecordFailure(endpoint, outcome.Failure) };
     }
 }
