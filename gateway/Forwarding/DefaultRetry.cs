@@ -26,11 +26,11 @@ public static class DefaultRetry
         HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsPut(method)
         || HttpMethods.IsDelete(method) || HttpMethods.IsTrace(method);
 
-    /// <summary>Undoes what the failed attempt left on the response: YARP's error status and error feature.</summary>
+    /// <summary>Undoes what the failed attempt left on the response: YARP's error status and error feature. Headers
+    /// stay: a failed connect copied none, and those a policy set before forwarding belong to the answer.</summary>
     public static void Reset(HttpContext context)
     {
         context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.Headers.Clear();
         context.Features.Set<IForwarderErrorFeature>(null);
     }
 }
