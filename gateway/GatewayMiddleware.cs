@@ -157,6 +157,13 @@ public sealed class GatewayMiddleware
         // 6. Choose the upstream and let it choose an endpoint; 7. forward there.
         var upstream = route.SelectUpstream(request)!;
         var attempt = await upstream.SendAsync(request, avoid: null, _send);
+        if (attempt.Refusal == UpstreamRefusal.OverCapacity)
+        {
+            Log.UpstreamOverCapacity(_logger, route.Name, upstream.Name);
+            await request.AnswerAsync(ProblemResponse.OverCapacity, OutcomeReason.OverCapacity);
+            return;
+        }
+
         if (attempt.WasRefused)
         {
             Log.NoEndpoint(_logger, route.Name, upstream.Name);
