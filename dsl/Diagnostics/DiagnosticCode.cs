@@ -280,7 +280,6 @@ public static class DiagnosticCode
         Info(DuplicateQuery, "Duplicate query match"),
         Info(InvalidPriority, "Invalid priority"),
         Info(InvalidStatus, "Invalid status"),
-        Info(InvalidConcurrency, "Invalid concurrency limit"),
         Info(InvalidBody, "Invalid respond body"),
         Info(NoRoutes, "File without routes", DiagnosticSeverity.Warning),
         Info(MissingSetting, "Missing setting"),
@@ -292,6 +291,7 @@ public static class DiagnosticCode
         Info(InvalidPrefix, "Invalid path prefix"),
         Info(InvalidContentType, "Invalid content type"),
         Info(InvalidHeaderValue, "Invalid header value"),
+        Info(InvalidConcurrency, "Invalid concurrency limit"),
         Info(AmbiguousRoutes, "Ambiguous routes"),
         Info(ConflictingPolicies, "Conflicting policies"),
     };
