@@ -176,6 +176,13 @@ public sealed class GatewayMiddleware
             }
         }
 
+        if (attempt.Refusal == UpstreamRefusal.OverCapacity)
+        {
+            Log.UpstreamOverCapacity(_logger, route.Name, upstream.Name);
+            await request.AnswerAsync(ProblemResponse.OverCapacity, OutcomeReason.OverCapacity);
+            return;
+        }
+
         if (attempt.WasRefused)
         {
             Log.NoEndpoint(_logger, route.Name, upstream.Name);

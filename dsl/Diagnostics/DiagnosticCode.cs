@@ -202,6 +202,9 @@ public static class DiagnosticCode
     /// <summary>A header value holds a line break or control character.</summary>
     public const string InvalidHeaderValue = "GW0238";
 
+    /// <summary>A <c>max-concurrent</c> limit is not a positive integer.</summary>
+    public const string InvalidConcurrency = "GW0250";
+
     // GW03xx: conflicts between routes, reported by the planner (dsl/Planning).
 
     /// <summary>Two routes can match the same request and are equally specific with equal priority.</summary>
@@ -288,6 +291,7 @@ public static class DiagnosticCode
         Info(InvalidPrefix, "Invalid path prefix"),
         Info(InvalidContentType, "Invalid content type"),
         Info(InvalidHeaderValue, "Invalid header value"),
+        Info(InvalidConcurrency, "Invalid concurrency limit"),
         Info(AmbiguousRoutes, "Ambiguous routes"),
         Info(ConflictingPolicies, "Conflicting policies"),
     };

@@ -18,6 +18,9 @@ public sealed record Upstream
     /// default (the client's).</summary>
     public HostHeader? HostHeader { get; init; }
 
+    /// <summary>The most requests in flight on this upstream at once (<c>max-concurrent</c>); null for no limit.</summary>
+    public int? MaxConcurrent { get; init; }
+
     /// <summary>The 1-based line of the <c>upstream</c> keyword.</summary>
     public required int Line { get; init; }
 }

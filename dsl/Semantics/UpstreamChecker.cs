@@ -34,6 +34,7 @@ internal static class UpstreamChecker
         // power_of_two is the default, as in YARP: good spread without shared counters.
         var balance = BalanceMode.PowerOfTwo;
         HostHeader? hostHeader = null;
+        int? maxConcurrent = null;
         var unusable = new List<Token>(block.RejectedLines);
         foreach (var directive in DirectiveCatalog.Lines(block.Directives, DirectiveLevel.Upstream))
         {
@@ -60,6 +61,12 @@ internal static class UpstreamChecker
             if (directive.Name == "host-header")
             {
                 hostHeader = PolicyReader.ReadHostHeader(diagnostics, directive.Arguments[0]);
+                continue;
+            }
+
+            if (directive.Name == "max-concurrent")
+            {
+                maxConcurrent = ReadMaxConcurrent(diagnostics, directive.Arguments[0]);
                 continue;
             }
 
@@ -108,8 +115,22 @@ internal static class UpstreamChecker
             Endpoints = endpoints.ToEquatableArray(),
             Balance = balance,
             HostHeader = hostHeader,
+            MaxConcurrent = maxConcurrent,
             Line = TokenChecks.LineOf(diagnostics, block.Keyword.Span),
         };
+    }
+
+    /// <summary>Reads a <c>max-concurrent</c> limit: a positive integer; reports anything else.</summary>
+    private static int? ReadMaxConcurrent(DiagnosticBag diagnostics, Token token)
+    {
+        if (int.TryParse(token.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var limit) && limit > 0)
+        {
+            return limit;
+        }
+
+        diagnostics.Error(DiagnosticCode.InvalidConcurrency, token.Span,
+            "'max-concurrent " + token.Text + "' is not a positive integer; write the most requests in flight at once, e.g. 'max-concurrent 100'");
+        return null;
     }
 
     /// <summary>Reads a <c>balance</c> mode; reports an unknown one with a suggestion or the list of modes.</summary>

@@ -110,6 +110,9 @@ public static class EventIds
     /// <summary>One request that the external authorization service could not judge, and what the route did with it.</summary>
     public const int ExternalAuthUnavailable = 543;
 
+    /// <summary>An upstream at its max-concurrent limit refused a request.</summary>
+    public const int UpstreamOverCapacity = 340;
+
     /// <summary>A CORS preflight was refused: its origin, method or a header is not allowed (a client matter: Debug).</summary>
     public const int CorsPreflightRejected = 600;
 }

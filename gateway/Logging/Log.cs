@@ -38,6 +38,11 @@ public static partial class Log
         Message = "Route {Route} matched but upstream {Upstream} has no endpoints")]
     public static partial void NoEndpoint(ILogger logger, string route, string upstream);
 
+    /// <summary>The route's upstream had its max-concurrent requests in flight.</summary>
+    [LoggerMessage(EventId = EventIds.UpstreamOverCapacity, Level = LogLevel.Debug,
+        Message = "Route {Route}: upstream {Upstream} is at its max-concurrent limit; answered 503")]
+    public static partial void UpstreamOverCapacity(ILogger logger, string route, string upstream);
+
     /// <summary>A request arrived before any route table was loaded.</summary>
     [LoggerMessage(EventId = EventIds.NoRouteTable, Level = LogLevel.Warning, Message = "No route table is loaded")]
     public static partial void NoRouteTable(ILogger logger);

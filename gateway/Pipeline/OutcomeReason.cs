@@ -54,6 +54,9 @@ public enum OutcomeReason
     /// <summary>The upstream has no endpoint to send to.</summary>
     NoEndpoint,
 
+    /// <summary>The upstream already had its <c>max-concurrent</c> requests in flight.</summary>
+    OverCapacity,
+
     /// <summary>The upstream could not be reached or failed while answering.</summary>
     UpstreamFailed,
 

@@ -28,6 +28,10 @@ public sealed class ProblemResponse
     public static readonly ProblemResponse NoEndpoint = new(StatusCodes.Status503ServiceUnavailable,
         "The route's upstream has no endpoints to send the request to.");
 
+    /// <summary>503: the route's upstream has its most requests in flight.</summary>
+    public static readonly ProblemResponse OverCapacity = new(StatusCodes.Status503ServiceUnavailable,
+        "The route's upstream is at its concurrency limit; try again later.");
+
     /// <summary>503: no route table is loaded yet.</summary>
     public static readonly ProblemResponse NoRouteTable = new(StatusCodes.Status503ServiceUnavailable,
         "The gateway has no route table loaded yet.");

@@ -33,6 +33,9 @@ public sealed class UpstreamPool
         Balancer = balancer;
     }
 
+    // Requests in flight on the whole upstream, counted only when it has a max-concurrent limit.
+    private int _inFlight;
+
     /// <summary>The checked definition the pool was built from.</summary>
     public Upstream Definition { get; }
 
@@ -147,6 +150,30 @@ public sealed class UpstreamPool
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(send);
+
+        // Bulkhead: admission is a counter, so a refusal costs one Interlocked pair and never waits.
+        if (Definition.MaxConcurrent is { } limit && Interlocked.Increment(ref _inFlight) > limit)
+        {
+            Interlocked.Decrement(ref _inFlight);
+            return AttemptOutcome.Refused(UpstreamRefusal.OverCapacity);
+        }
+
+        try
+        {
+            return await SendAdmittedAsync(request, avoid, send);
+        }
+        finally
+        {
+            if (Definition.MaxConcurrent is not null)
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
+        }
+    }
+
+    /// <summary>The attempt once admitted: picks the endpoint and counts it in flight around <paramref name="send"/>.</summary>
+    private async ValueTask<AttemptOutcome> SendAdmittedAsync(RequestContext request, EndpointState? avoid, Func<RequestContext, EndpointState, ValueTask<AttemptOutcome>> send)
+    {
         var endpoint = Pick(avoid);
         if (endpoint is null)
         {

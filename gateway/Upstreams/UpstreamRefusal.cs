@@ -8,4 +8,7 @@ public enum UpstreamRefusal
 
     /// <summary>It has no endpoint to try (none configured or discovered, or all passed over as unhealthy).</summary>
     NoEndpoint,
+
+    /// <summary>The upstream already has its <c>max-concurrent</c> requests in flight.</summary>
+    OverCapacity,
 }
