@@ -11,6 +11,9 @@ public sealed class UpstreamPool
 {
     private readonly TimeProvider _time;
 
+    // Requests in flight on the whole upstream, counted only when it has a max-concurrent limit.
+    private int _inFlight;
+
     /// <summary>Creates a pool with explicit parts.</summary>
     public UpstreamPool(Upstream definition, UpstreamEndpoints endpoints, ILoadBalancer balancer)
         : this(definition, endpoints, balancer, PassiveHealth.Default, TimeProvider.System)
@@ -20,21 +23,18 @@ public sealed class UpstreamPool
     /// <summary>Creates a pool with explicit parts, passive health and clock.</summary>
     public UpstreamPool(Upstream definition, UpstreamEndpoints endpoints, ILoadBalancer balancer, PassiveHealth passiveHealth, TimeProvider time)
     {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(balancer);
         ArgumentNullException.ThrowIfNull(passiveHealth);
         ArgumentNullException.ThrowIfNull(time);
         PassiveHealth = passiveHealth;
         _time = time;
-        ArgumentNullException.ThrowIfNull(definition);
-        ArgumentNullException.ThrowIfNull(endpoints);
-        ArgumentNullException.ThrowIfNull(balancer);
         Definition = definition;
         Name = definition.Name;
         Endpoints = endpoints;
         Balancer = balancer;
     }
-
-    // Requests in flight on the whole upstream, counted only when it has a max-concurrent limit.
-    private int _inFlight;
 
     /// <summary>The checked definition the pool was built from.</summary>
     public Upstream Definition { get; }
