@@ -157,11 +157,7 @@ public sealed class GatewayMiddleware
 
         // 6. Choose the upstream and let it choose an endpoint; 7. forward there.
         var upstream = route.SelectUpstream(request)!;
-        var attempt = await upstream.SendAsync(request, avoid: null, _send);
-        if (attempt.PassedOver)
-        {
-            Log.EndpointPassedOver(_logger, upstream.Name, attempt.Endpoint!.Address, attempt.Failure.ToString(), upstream.PassiveHealth.Duration.TotalSeconds);
-        }
+        var attempt = await AttemptAsync(request, upstream, avoid: null);
 
         // 7a. As nginx's default proxy_next_upstream: a request whose connection failed never reached the endpoint, so
         //     an idempotent one is sent once more, to another endpoint.
@@ -169,11 +165,7 @@ public sealed class GatewayMiddleware
         {
             Log.AttemptRetried(_logger, context.Request.Method, request.Path, route.Name, attempt.Endpoint!.Address, attempt.Failure.ToString());
             DefaultRetry.Reset(context);
-            attempt = await upstream.SendAsync(request, attempt.Endpoint, _send);
-            if (attempt.PassedOver)
-            {
-                Log.EndpointPassedOver(_logger, upstream.Name, attempt.Endpoint!.Address, attempt.Failure.ToString(), upstream.PassiveHealth.Duration.TotalSeconds);
-            }
+            attempt = await AttemptAsync(request, upstream, attempt.Endpoint);
         }
 
         if (attempt.Refusal == UpstreamRefusal.OverCapacity)
@@ -201,6 +193,18 @@ public sealed class GatewayMiddleware
         var outcome = ForwardErrors.Classify(attempt.Error);
         request.Forwarded(context.Response.HasStarted ? context.Response.StatusCode : outcome.StatusCode, outcome.Reason);
         await ForwardErrors.ReportAsync(context, attempt.Error, outcome, route, attempt.Endpoint!, _logger);
+    }
+
+    /// <summary>One attempt on <paramref name="upstream"/>, logging once when its failure passes the endpoint over.</summary>
+    private async ValueTask<AttemptOutcome> AttemptAsync(RequestContext request, UpstreamPool upstream, EndpointState? avoid)
+    {
+        var attempt = await upstream.SendAsync(request, avoid, _send);
+        if (attempt.PassedOver)
+        {
+            Log.EndpointPassedOver(_logger, upstream.Name, attempt.Endpoint!.Address, attempt.Failure.ToString(), upstream.PassiveHealth.Duration.TotalSeconds);
+        }
+
+        return attempt;
     }
 
     /// <summary>One attempt: forwards the request to <paramref name="endpoint"/> through YARP.</summary>
