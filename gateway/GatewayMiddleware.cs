@@ -168,17 +168,9 @@ public sealed class GatewayMiddleware
             attempt = await AttemptAsync(request, upstream, attempt.Endpoint);
         }
 
-        if (attempt.Refusal == UpstreamRefusal.OverCapacity)
-        {
-            Log.UpstreamOverCapacity(_logger, route.Name, upstream.Name);
-            await request.AnswerAsync(ProblemResponse.OverCapacity, OutcomeReason.OverCapacity);
-            return;
-        }
-
         if (attempt.WasRefused)
         {
-            Log.NoEndpoint(_logger, route.Name, upstream.Name);
-            await request.AnswerAsync(ProblemResponse.NoEndpoint, OutcomeReason.NoEndpoint);
+            await RefusalAnswers.AnswerAsync(request, upstream, attempt.Refusal, _logger);
             return;
         }
 
