@@ -100,6 +100,13 @@ public static class GatewayApp
             return null;
         }
 
+        // Gateway:Redis is read as the route file's 'redis' is, so a typo fails at startup rather than at the first request.
+        if (options.Redis is { } redis && !Dsl.Model.RedisAddress.TryParse(redis, 0, out _, out var redisProblem))
+        {
+            errors.WriteLine($"error: redis address '{redis}' (Gateway:Redis) {redisProblem}; write 'HOST:PORT', e.g. 'redis.gateway.svc:6379'.");
+            return null;
+        }
+
         // Admin requests are told apart by local port, so the two listeners cannot share one.
         if (publicEndPoint.Port != 0 && publicEndPoint.Port == adminEndPoint.Port)
         {
@@ -133,9 +140,12 @@ public static class GatewayApp
             services.GetRequiredService<ILoggerFactory>(), options.KeysFileCheckInterval));
         builder.Services.AddSingleton<Policies.ExternalAuth.ExternalAuthClient>();
         builder.Services.AddSingleton(services => new KeySetRegistry(services.GetRequiredService<ILoggerFactory>()));
+        builder.Services.AddSingleton(services => new RateLimiting.RedisRateLimitStores(
+            services.GetRequiredService<ILoggerFactory>(), options.RedisTimeout, options.Redis));
         builder.Services.AddSingleton(services => new PolicyFactory(
             services.GetRequiredService<Policies.ApiKeys.ApiKeyStoreRegistry>(), services.GetRequiredService<Policies.ExternalAuth.ExternalAuthClient>(),
-            services.GetRequiredService<KeySetRegistry>(), services.GetRequiredService<ILoggerFactory>()));
+            services.GetRequiredService<KeySetRegistry>(), services.GetRequiredService<RateLimiting.RedisRateLimitStores>(),
+            services.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton(services => new SnapshotServices(
             services.GetRequiredService<UpstreamRegistry>(), services.GetRequiredService<PolicyFactory>(), services.GetRequiredService<ForwarderRequestConfig>()));
         builder.Services.AddSingleton<GatewayMiddleware>();

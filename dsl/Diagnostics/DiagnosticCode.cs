@@ -202,6 +202,12 @@ public static class DiagnosticCode
     /// <summary>A header value holds a line break or control character.</summary>
     public const string InvalidHeaderValue = "GW0238";
 
+    /// <summary>A <c>limit</c> rate or burst is not a positive whole number, or the rate's window is not <c>s</c>, <c>m</c> or <c>h</c>.</summary>
+    public const string InvalidRate = "GW0240";
+
+    /// <summary>A <c>redis</c> address is not <c>HOST[:PORT]</c>.</summary>
+    public const string InvalidRedisAddress = "GW0241";
+
     /// <summary>A <c>max-concurrent</c> limit is not a positive integer.</summary>
     public const string InvalidConcurrency = "GW0250";
 
@@ -291,6 +297,8 @@ public static class DiagnosticCode
         Info(InvalidPrefix, "Invalid path prefix"),
         Info(InvalidContentType, "Invalid content type"),
         Info(InvalidHeaderValue, "Invalid header value"),
+        Info(InvalidRate, "Invalid rate limit"),
+        Info(InvalidRedisAddress, "Invalid Redis address"),
         Info(InvalidConcurrency, "Invalid concurrency limit"),
         Info(AmbiguousRoutes, "Ambiguous routes"),
         Info(ConflictingPolicies, "Conflicting policies"),

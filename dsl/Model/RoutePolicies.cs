@@ -41,6 +41,9 @@ public sealed record RoutePolicies
     /// <summary>Which <c>Host</c> header the upstream sees.</summary>
     public HostHeader? HostHeader { get; init; }
 
+    /// <summary>The request rate limit, or null.</summary>
+    public RateLimit? RateLimit { get; init; }
+
     /// <summary>Policies written in C#, referenced by name, in file order.</summary>
     public EquatableArray<PluginCall> Plugins { get; init; } = EquatableArray<PluginCall>.Empty;
 

@@ -16,6 +16,9 @@ public sealed record RouteTable
     /// <summary>The admin listener from <c>admin</c>, or null when the file has none.</summary>
     public required ListenAddress? Admin { get; init; }
 
+    /// <summary>The Redis server of global rate limits from <c>redis</c>, or null when the file has none.</summary>
+    public RedisAddress? Redis { get; init; }
+
     /// <summary>Upstreams in file order.</summary>
     public required EquatableArray<Upstream> Upstreams { get; init; }
 

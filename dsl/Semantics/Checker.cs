@@ -32,7 +32,7 @@ public static class Checker
     /// build's check against C# reports in the same round as the file's other errors.</param>
     public static RouteTable? Check(RouteFileSyntax syntax, DiagnosticBag diagnostics, out IReadOnlyList<Route> cleanRoutes, out EquatableArray<PluginCall> pluginCalls)
     {
-        var (listen, admin, use) = CheckListeners(syntax, diagnostics);
+        var (listen, admin, redis, use) = CheckListeners(syntax, diagnostics);
 
         // Names first: 'to' and 'use' may refer to an upstream or group defined further down the file.
         var upstreamBlocks = new List<(BlockSyntax Block, string Name)>();
@@ -115,6 +115,7 @@ public static class Checker
             FilePath = diagnostics.Source.Path,
             Listen = listen,
             Admin = admin,
+            Redis = redis,
             Upstreams = upstreams.ToEquatableArray(),
             Routes = routes.ToEquatableArray(),
             PluginCalls = pluginCalls,
@@ -134,13 +135,14 @@ public static class Checker
         return byStart.Values.ToEquatableArray();
     }
 
-    /// <summary>Checks the top-level one-line directives (<c>listen</c>, <c>admin</c>, <c>use</c>) and reports unknown ones;
-    /// the <c>use</c> line is returned unread, since its groups may be defined further down.</summary>
-    private static (ListenAddress? Listen, ListenAddress? Admin, DirectiveSyntax? Use) CheckListeners(RouteFileSyntax syntax, DiagnosticBag diagnostics)
+    /// <summary>Checks the top-level one-line directives (<c>listen</c>, <c>admin</c>, <c>redis</c>, <c>use</c>) and
+    /// reports unknown ones; the <c>use</c> line is returned unread, since its groups may be defined further down.</summary>
+    private static (ListenAddress? Listen, ListenAddress? Admin, RedisAddress? Redis, DirectiveSyntax? Use) CheckListeners(RouteFileSyntax syntax, DiagnosticBag diagnostics)
     {
         var seen = new Dictionary<string, DirectiveSyntax>();
         ListenAddress? listen = null;
         ListenAddress? admin = null;
+        RedisAddress? redis = null;
         DirectiveSyntax? use = null;
         foreach (var directive in syntax.Directives)
         {
@@ -162,6 +164,12 @@ public static class Checker
                 continue;
             }
 
+            if (directive.Name == "redis")
+            {
+                redis = LimitReader.ReadRedis(diagnostics, directive.Arguments[0], TokenChecks.LineOf(diagnostics, directive.Keyword.Span));
+                continue;
+            }
+
             // 'listen' and 'admin' take the same form; only the slot differs.
             var address = AddressReader.Read(diagnostics, directive.Arguments[0], TokenChecks.LineOf(diagnostics, directive.Keyword.Span));
             if (directive.Name == "listen")
@@ -174,7 +182,7 @@ public static class Checker
             }
         }
 
-        return (listen, admin, use);
+        return (listen, admin, redis, use);
     }
 
     /// <summary>Checks a block's name and that no earlier block of its kind has it; returns the name ("" when missing).</summary>

@@ -15,6 +15,7 @@ internal static class DirectiveCatalog
     {
         Shape("listen", DirectiveLevel.TopLevel, 1, 1, false, "one address", "listen 0.0.0.0:8080"),
         Shape("admin", DirectiveLevel.TopLevel, 1, 1, false, "one address", "admin 127.0.0.1:9901"),
+        Shape("redis", DirectiveLevel.TopLevel, 1, 1, false, "one address", "redis redis.gateway.svc:6379"),
         Shape("upstream", DirectiveLevel.TopLevel, 1, 1, true, "a name and a block", "upstream users { … }"),
         Shape("policy", DirectiveLevel.TopLevel, 1, 1, true, "a name and a block", "policy authenticated { … }"),
         Shape("route", DirectiveLevel.TopLevel, 1, 1, true, "a name and a block", "route users { … }"),
@@ -40,6 +41,7 @@ internal static class DirectiveCatalog
         Shape("strip-prefix", DirectiveLevel.RouteOrPolicy, 1, 1, false, "one path prefix", "strip-prefix /api"),
         Shape("add-prefix", DirectiveLevel.RouteOrPolicy, 1, 1, false, "one path prefix", "add-prefix /v1"),
         Shape("host-header", DirectiveLevel.Upstream | DirectiveLevel.RouteOrPolicy, 1, 1, false, "'client', 'endpoint' or a host name", "host-header endpoint"),
+        Shape("limit", DirectiveLevel.RouteOrPolicy, 1, 9, false, "a rate and options, or 'off'", "limit 100/s burst 200 by client_ip"),
         Shape("plugin", DirectiveLevel.RouteOrPolicy, 1, Many, true, "a policy name and its arguments", "plugin tenant-tag X-Tenant"),
         Shape("to", DirectiveLevel.Route, 1, 1, false, "one upstream name", "to users"),
         Shape("respond", DirectiveLevel.Route, 1, 3, false, "a status, an optional quoted body and an optional content type", "respond 404 \"no such user\""),

@@ -67,6 +67,17 @@ internal static class PolicyMerger
             diagnostics.Error(DiagnosticCode.RequiresAuthentication, routeName, "route '" + route + "' has 'forward consumer' but checks no API key; add 'api-key { … }' or 'use' a group that has one");
         }
 
+        // A key that nothing establishes would put every request in one bucket, which is 'by route' under another name.
+        var limit = Value<RateLimit>(merged, "limit");
+        if (limit is { Key.Kind: RateLimitKeyKind.Claim } && jwt is null)
+        {
+            diagnostics.Error(DiagnosticCode.RequiresAuthentication, routeName, "route '" + route + "' limits 'by " + limit.Key + "' but validates no JWT; add 'jwt { … }' or 'use' a group that has one");
+        }
+        else if (limit is { Key.Kind: RateLimitKeyKind.Consumer } && apiKey is null)
+        {
+            diagnostics.Error(DiagnosticCode.RequiresAuthentication, routeName, "route '" + route + "' limits 'by consumer' but checks no API key; add 'api-key { … }' or 'use' a group that has one");
+        }
+
         return new RoutePolicies
         {
             Jwt = jwt,
@@ -81,6 +92,7 @@ internal static class PolicyMerger
                 : strip is not null || add is not null ? new PathRewrite { StripPrefix = strip, AddPrefix = add }
                 : null,
             HostHeader = Value<HostHeader>(merged, "host-header"),
+            RateLimit = limit,
             Plugins = merged.Plugins.ToEquatableArray(),
         };
     }

@@ -18,7 +18,7 @@ internal static class PolicyReader
     public static bool Handles(string keyword) => keyword switch
     {
         "jwt" or "api-key" or "ext-auth" or "cors" or "require" or "forward" or "request-header" or "response-header"
-            or "strip-prefix" or "add-prefix" or "host-header" or "plugin" => true,
+            or "strip-prefix" or "add-prefix" or "host-header" or "plugin" or "limit" => true,
         _ => false,
     };
 
@@ -38,6 +38,7 @@ internal static class PolicyReader
             "strip-prefix" or "add-prefix" => SetSlot(layer, directive, ReadPrefix(diagnostics, directive.Arguments[0])),
             "host-header" => SetSlot(layer, directive, ReadHostHeader(diagnostics, directive.Arguments[0])),
             "plugin" => Add(layer.Plugins, ReadPlugin(diagnostics, directive)),
+            "limit" => SetSlot(layer, directive, DirectiveCatalog.IsOff(directive) ? null : LimitReader.Read(diagnostics, directive)),
             _ => false,
         };
 

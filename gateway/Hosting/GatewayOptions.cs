@@ -31,6 +31,12 @@ public sealed record GatewayOptions
     /// <summary>How often each <c>api-key</c> keys file is checked for changes (a read and a hash, off the request path).</summary>
     public TimeSpan KeysFileCheckInterval { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary><c>host:port</c> of the Redis server global rate limits count in; overrides the route file's <c>redis</c>.</summary>
+    public string? Redis { get; init; }
+
+    /// <summary>The most a global rate limit decision waits for Redis before the route's failure mode applies.</summary>
+    public TimeSpan RedisTimeout { get; init; } = RateLimiting.RedisRateLimitStores.DefaultTimeout;
+
     /// <summary>Reads the section from <paramref name="configuration"/>; missing values keep their defaults.</summary>
     public static GatewayOptions From(IConfiguration configuration)
     {
@@ -45,6 +51,8 @@ public sealed record GatewayOptions
             UpstreamTimeout = section.GetValue(nameof(UpstreamTimeout), defaults.UpstreamTimeout),
             ConnectTimeout = section.GetValue(nameof(ConnectTimeout), defaults.ConnectTimeout),
             KeysFileCheckInterval = section.GetValue(nameof(KeysFileCheckInterval), defaults.KeysFileCheckInterval),
+            Redis = section[nameof(Redis)],
+            RedisTimeout = section.GetValue(nameof(RedisTimeout), defaults.RedisTimeout),
         };
     }
 }

@@ -4,7 +4,7 @@ namespace Gateway.Logging;
 /// <remarks>Constants rather than <c>EventId</c> values because <c>[LoggerMessage]</c> takes an attribute argument.
 /// Ranges: 1xx startup and route tables, 2xx the request path, 3xx forwarding, 4xx admin, 5xx authentication and
 /// authorization (51x the <c>jwt</c> and <c>require</c> policies and their key sets, 52x API keys, 54x external
-/// authorization), 6xx CORS and transforms.</remarks>
+/// authorization), 6xx CORS and transforms, 7xx rate limits.</remarks>
 public static class EventIds
 {
     /// <summary>A route table was loaded and is now in use.</summary>
@@ -112,6 +112,24 @@ public static class EventIds
 
     /// <summary>An upstream at its max-concurrent limit refused a request.</summary>
     public const int UpstreamOverCapacity = 340;
+
+    /// <summary>A request found its rate limit bucket empty and was answered 429 (a client matter: Debug).</summary>
+    public const int RateLimited = 700;
+
+    /// <summary>A route's rate limit tracks its most keys, and new keys share one bucket (Warning, once per table).</summary>
+    public const int RateLimitKeysFull = 701;
+
+    /// <summary>Redis cannot be asked for global rate limits (Warning, once per change from answering).</summary>
+    public const int RedisUnavailable = 702;
+
+    /// <summary>Redis answers again after failing.</summary>
+    public const int RedisRecovered = 703;
+
+    /// <summary>A global limit that fails closed answered 503 because Redis cannot be asked (Debug, per request).</summary>
+    public const int RateLimitUnavailable = 704;
+
+    /// <summary>A route has a global limit but no Redis address is configured (Warning, once per table).</summary>
+    public const int RedisNotConfigured = 705;
 
     /// <summary>A CORS preflight was refused: its origin, method or a header is not allowed (a client matter: Debug).</summary>
     public const int CorsPreflightRejected = 600;

@@ -42,6 +42,12 @@ public enum OutcomeReason
     /// <summary>The external authorization service could not be asked, and the route fails closed.</summary>
     ExternalAuthUnavailable,
 
+    /// <summary>The route's rate limit refused the request (429).</summary>
+    RateLimited,
+
+    /// <summary>A global rate limit that fails closed could not ask Redis (503).</summary>
+    RateLimitUnavailable,
+
     /// <summary>A CORS preflight was answered.</summary>
     CorsPreflight,
 

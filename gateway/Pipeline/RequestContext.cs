@@ -45,6 +45,9 @@ public sealed class RequestContext
     /// <summary>Who the caller is, once an authentication policy has established it.</summary>
     public CallerIdentity? Identity { get; set; }
 
+    /// <summary>What the route's rate limit decided about the request, once it has; its response carries the counts.</summary>
+    public RateLimiting.RateLimitDecision? RateLimit { get; set; }
+
     /// <summary>How the request ended, or <see cref="RequestOutcome.Pending"/>.</summary>
     public RequestOutcome Outcome { get; private set; }
 

@@ -1,6 +1,8 @@
 using Gateway.Dsl.Model;
 using Gateway.Policies.ApiKeys;
+using Gateway.Logging;
 using Gateway.Policies.ExternalAuth;
+using Gateway.RateLimiting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Route = Gateway.Dsl.Model.Route;
 
@@ -10,11 +12,12 @@ namespace Gateway.Policies;
 /// <remarks>
 /// The order is the gateway's, not the file's:
 /// <code>
-/// CORS preflight ► authentication (jwt, api-key) ► authorization (require) ► external authorization
+/// CORS preflight ► authentication (jwt, api-key) ► authorization (require) ► rate limit ► external authorization
 ///   ► identity headers (forward) ► plugins (C#) ► request-header edits ► the route's action
 /// </code>
 /// Rejections come before anything that changes the request, and identity headers are set only after the identity is
-/// known. Both routers share what is built here: the generator emits matching and the plugin registry
+/// known. The rate limit comes after authentication, so it can count by a claim or a consumer, and before external
+/// authorization, so a flood is turned away before it reaches the authorization service. Both routers share what is built here: the generator emits matching and the plugin registry
 /// (<see cref="GeneratedPlugins"/>), not policy chains.
 /// </remarks>
 public sealed class PolicyFactory
@@ -22,33 +25,39 @@ public sealed class PolicyFactory
     private readonly ApiKeyStoreRegistry _keyStores;
     private readonly ExternalAuthClient _authClient;
     private readonly KeySetRegistry _keySets;
+    private readonly RedisRateLimitStores _redis;
     private readonly ILoggerFactory _loggers;
 
     /// <summary>Creates the factory with the process-wide parts policies share (the DI container's constructor).</summary>
     /// <param name="keyStores">Keeps each keys file's store across snapshots.</param>
     /// <param name="authClient">The client of every <c>ext-auth</c> policy.</param>
     /// <param name="keySets">The process's JWKS key sets, shared by URL across snapshots.</param>
+    /// <param name="redis">The process's Redis connections for global rate limits.</param>
     /// <param name="loggers">Creates the policies' loggers.</param>
-    public PolicyFactory(ApiKeyStoreRegistry keyStores, ExternalAuthClient authClient, KeySetRegistry keySets, ILoggerFactory loggers)
+    public PolicyFactory(ApiKeyStoreRegistry keyStores, ExternalAuthClient authClient, KeySetRegistry keySets, RedisRateLimitStores redis, ILoggerFactory loggers)
     {
         ArgumentNullException.ThrowIfNull(keyStores);
         ArgumentNullException.ThrowIfNull(authClient);
         ArgumentNullException.ThrowIfNull(keySets);
+        ArgumentNullException.ThrowIfNull(redis);
         ArgumentNullException.ThrowIfNull(loggers);
         _keyStores = keyStores;
         _authClient = authClient;
         _keySets = keySets;
+        _redis = redis;
         _loggers = loggers;
     }
 
     /// <summary>Creates a factory with parts of its own and no logging, for tests and tools without DI.</summary>
     public PolicyFactory()
-        : this(new ApiKeyStoreRegistry(), new ExternalAuthClient(), new KeySetRegistry(NullLoggerFactory.Instance), NullLoggerFactory.Instance)
+        : this(new ApiKeyStoreRegistry(), new ExternalAuthClient(), new KeySetRegistry(NullLoggerFactory.Instance),
+            new RedisRateLimitStores(NullLoggerFactory.Instance, RedisRateLimitStores.DefaultTimeout, null), NullLoggerFactory.Instance)
     {
     }
 
-    /// <summary>Builds the policies of <paramref name="route"/>.</summary>
-    public RoutePolicySet Build(Route route)
+    /// <summary>Builds the policies of <paramref name="route"/>; <paramref name="redis"/> is the route file's
+    /// <c>redis</c> address, for global limits, unless configuration names another.</summary>
+    public RoutePolicySet Build(Route route, RedisAddress? redis = null)
     {
         ArgumentNullException.ThrowIfNull(route);
         var settings = route.Policies;
@@ -82,6 +91,20 @@ public sealed class PolicyFactory
         if (settings.Requirements.Count > 0)
         {
             chain.Add(new RequirePolicy(route.Name, settings.Requirements, _loggers.CreateLogger<RequirePolicy>()));
+        }
+
+        if (settings.RateLimit is { } limit)
+        {
+            var logger = _loggers.CreateLogger<RateLimitPolicy>();
+            var store = limit.Global ? _redis.Get(redis?.ToString()) : null;
+            if (limit.Global && store is null)
+            {
+                Log.RedisNotConfigured(logger, route.Name, limit.Line, limit.FailOpen ? "open" : "closed");
+            }
+
+            var policy = new RateLimitPolicy(route.Name, limit, store, logger);
+            chain.Add(policy);
+            response.Add(policy);
         }
 
         if (settings.ExternalAuth is { } externalAuth)

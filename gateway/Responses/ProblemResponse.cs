@@ -76,6 +76,14 @@ public sealed class ProblemResponse
     public static readonly ProblemResponse ExternalAuthUnavailable = new(StatusCodes.Status503ServiceUnavailable,
         "The gateway could not ask the authorization service about the request.");
 
+    /// <summary>429: the route's rate limit has no token left for the request's key; Retry-After says when it will.</summary>
+    public static readonly ProblemResponse RateLimited = new(StatusCodes.Status429TooManyRequests,
+        "The route's rate limit is used up; retry after the number of seconds in Retry-After.");
+
+    /// <summary>503: a global rate limit that fails closed cannot count the request, since Redis cannot be asked.</summary>
+    public static readonly ProblemResponse RateLimitUnavailable = new(StatusCodes.Status503ServiceUnavailable,
+        "The gateway cannot count the request against the route's rate limit right now.");
+
     /// <summary>403: a CORS preflight from an origin the route does not allow.</summary>
     public static readonly ProblemResponse CorsOriginRejected = new(StatusCodes.Status403Forbidden,
         "The route does not allow cross-origin requests from this origin.");
@@ -147,6 +155,7 @@ public sealed class ProblemResponse
         403 => "https://tools.ietf.org/html/rfc9110#section-15.5.4",
         404 => "https://tools.ietf.org/html/rfc9110#section-15.5.5",
         405 => "https://tools.ietf.org/html/rfc9110#section-15.5.6",
+        429 => "https://tools.ietf.org/html/rfc6585#section-4",
         501 => "https://tools.ietf.org/html/rfc9110#section-15.6.2",
         502 => "https://tools.ietf.org/html/rfc9110#section-15.6.3",
         503 => "https://tools.ietf.org/html/rfc9110#section-15.6.4",

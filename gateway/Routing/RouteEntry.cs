@@ -79,14 +79,16 @@ public sealed class RouteEntry
     /// <param name="upstreams">The snapshot's upstreams by name.</param>
     /// <param name="policies">Builds the route's policies.</param>
     /// <param name="defaults">The process-wide forwarding settings, the route's unless it says otherwise.</param>
+    /// <param name="redis">The route file's <c>redis</c> address, for a global rate limit; or null.</param>
     /// <exception cref="InvalidOperationException">The route names an upstream that is not there; the checker prevents this.</exception>
-    public static RouteEntry Create(Route route, IReadOnlyDictionary<string, UpstreamPool> upstreams, PolicyFactory policies, ForwarderRequestConfig defaults)
+    public static RouteEntry Create(Route route, IReadOnlyDictionary<string, UpstreamPool> upstreams, PolicyFactory policies, ForwarderRequestConfig defaults,
+        RedisAddress? redis = null)
     {
         ArgumentNullException.ThrowIfNull(route);
         ArgumentNullException.ThrowIfNull(upstreams);
         ArgumentNullException.ThrowIfNull(policies);
         ArgumentNullException.ThrowIfNull(defaults);
-        var built = policies.Build(route);
+        var built = policies.Build(route, redis);
         switch (route.Action.Kind)
         {
             case RouteActionKind.Respond:

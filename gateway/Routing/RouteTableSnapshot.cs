@@ -65,7 +65,7 @@ public sealed class RouteTableSnapshot : IDisposable
         ArgumentNullException.ThrowIfNull(matcher);
         ArgumentNullException.ThrowIfNull(services);
         var upstreams = services.Upstreams.Resolve(table.Upstreams).ToFrozenDictionary(StringComparer.Ordinal);
-        var routes = table.Routes.Select(r => RouteEntry.Create(r, upstreams, services.Policies, services.Forwarding)).ToArray();
+        var routes = table.Routes.Select(r => RouteEntry.Create(r, upstreams, services.Policies, services.Forwarding, table.Redis)).ToArray();
         return new RouteTableSnapshot(table, matcher, router, routes, upstreams);
     }
 

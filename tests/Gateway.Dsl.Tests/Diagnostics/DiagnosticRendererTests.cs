@@ -28,7 +28,7 @@ public sealed class DiagnosticRendererTests
         var rendered = Render(text, "routes.gw");
 
         Assert.Equal(
-            "routes.gw(12,1): error GW0101: unknown directive 'lisen'; did you mean 'listen'? top-level directives are: listen, admin, upstream, policy, route, use\n" +
+            "routes.gw(12,1): error GW0101: unknown directive 'lisen'; did you mean 'listen'? top-level directives are: listen, admin, redis, upstream, policy, route, use\n" +
             " 12 | lisen :80\n" +
             "    | ^^^^^\n",
             rendered);
