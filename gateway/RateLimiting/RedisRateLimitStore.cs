@@ -74,6 +74,19 @@ public sealed class RedisRateLimitStore : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(limit);
+        // The first requests after startup may come before the connection is made: they wait for it, within the timeout.
+        if (!_connecting.IsCompleted)
+        {
+            try
+            {
+                await _connecting.WaitAsync(_timeout);
+            }
+            catch (Exception exception) when (exception is TimeoutException or RedisException)
+            {
+                // Reported below as not connected.
+            }
+        }
+
         if (!_connecting.IsCompletedSuccessfully || !_connecting.Result.IsConnected)
         {
             Failed(_connecting.IsFaulted ? _connecting.Exception!.GetBaseException().Message : "not connected");
