@@ -135,7 +135,7 @@ public static class GatewayApp
         // SocketsHttpHandler with its connection pool.
         builder.Services.AddSingleton(_ => new ForwarderClient(options.ConnectTimeout));
         builder.Services.AddSingleton(new ForwarderRequestConfig { ActivityTimeout = options.UpstreamTimeout });
-        builder.Services.AddSingleton<UpstreamRegistry>();
+        builder.Services.AddSingleton(services => new UpstreamRegistry(services.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton(services => new Policies.ApiKeys.ApiKeyStoreRegistry(
             services.GetRequiredService<ILoggerFactory>(), options.KeysFileCheckInterval));
         builder.Services.AddSingleton<Policies.ExternalAuth.ExternalAuthClient>();

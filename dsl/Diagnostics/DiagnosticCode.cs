@@ -208,6 +208,10 @@ public static class DiagnosticCode
     /// <summary>A <c>redis</c> address is not <c>HOST[:PORT]</c>.</summary>
     public const string InvalidRedisAddress = "GW0241";
 
+    /// <summary>A <c>health</c> check's path, thresholds or timing is malformed, or <c>when-unhealthy</c> has no
+    /// <c>health</c> to follow.</summary>
+    public const string InvalidHealthCheck = "GW0251";
+
     /// <summary>A <c>max-concurrent</c> limit is not a positive integer.</summary>
     public const string InvalidConcurrency = "GW0250";
 
@@ -300,6 +304,7 @@ public static class DiagnosticCode
         Info(InvalidRate, "Invalid rate limit"),
         Info(InvalidRedisAddress, "Invalid Redis address"),
         Info(InvalidConcurrency, "Invalid concurrency limit"),
+        Info(InvalidHealthCheck, "Invalid health check"),
         Info(AmbiguousRoutes, "Ambiguous routes"),
         Info(ConflictingPolicies, "Conflicting policies"),
     };

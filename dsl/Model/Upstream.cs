@@ -21,6 +21,13 @@ public sealed record Upstream
     /// <summary>The most requests in flight on this upstream at once (<c>max-concurrent</c>); null for no limit.</summary>
     public int? MaxConcurrent { get; init; }
 
+    /// <summary>The active health check (<c>health</c>), or null for none.</summary>
+    public HealthCheck? Health { get; init; }
+
+    /// <summary>What happens while every endpoint is unhealthy: true (<c>when-unhealthy all</c>, the default, as Envoy's
+    /// panic mode) sends to all of them anyway; false (<c>when-unhealthy 503</c>) answers 503.</summary>
+    public bool SendToAllWhenUnhealthy { get; init; } = true;
+
     /// <summary>The 1-based line of the <c>upstream</c> keyword.</summary>
     public required int Line { get; init; }
 }

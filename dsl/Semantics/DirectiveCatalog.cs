@@ -22,6 +22,8 @@ internal static class DirectiveCatalog
         Shape("endpoints", DirectiveLevel.Upstream, 1, Many, true, "one or more URLs", "endpoints http://127.0.0.1:5001"),
         Shape("balance", DirectiveLevel.Upstream, 1, 1, false, "one mode", "balance round_robin"),
         Shape("max-concurrent", DirectiveLevel.Upstream, 1, 1, false, "one positive integer", "max-concurrent 100"),
+        Shape("health", DirectiveLevel.Upstream, 2, 10, false, "a method, a path and options", "health GET /healthz every 5s timeout 1s"),
+        Shape("when-unhealthy", DirectiveLevel.Upstream, 1, 1, false, "'503' or 'all'", "when-unhealthy 503"),
         Shape("host", DirectiveLevel.Route, 1, Many, false, "one or more host patterns", "host api.example.com *.example.org"),
         Shape("method", DirectiveLevel.Route, 1, Many, false, "one or more methods", "method GET HEAD"),
         Shape("path", DirectiveLevel.Route, 1, 2, false, "one template and an optional 'exact'", "path /users/{id:int}"),

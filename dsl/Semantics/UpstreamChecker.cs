@@ -35,6 +35,8 @@ internal static class UpstreamChecker
         var balance = BalanceMode.PowerOfTwo;
         HostHeader? hostHeader = null;
         int? maxConcurrent = null;
+        HealthCheck? health = null;
+        bool? sendToAll = null;
         var unusable = new List<Token>(block.RejectedLines);
         foreach (var directive in DirectiveCatalog.Lines(block.Directives, DirectiveLevel.Upstream))
         {
@@ -67,6 +69,18 @@ internal static class UpstreamChecker
             if (directive.Name == "max-concurrent")
             {
                 maxConcurrent = ReadMaxConcurrent(diagnostics, directive.Arguments[0]);
+                continue;
+            }
+
+            if (directive.Name == "health")
+            {
+                health = HealthCheckReader.Read(diagnostics, directive);
+                continue;
+            }
+
+            if (directive.Name == "when-unhealthy")
+            {
+                sendToAll = HealthCheckReader.ReadWhenUnhealthy(diagnostics, directive.Arguments[0]);
                 continue;
             }
 
@@ -109,6 +123,12 @@ internal static class UpstreamChecker
             diagnostics.Error(DiagnosticCode.MissingEndpoints, block.NameSpan, "upstream '" + name + "' has no endpoints; add 'endpoints http://HOST:PORT'");
         }
 
+        // Without active checks no endpoint is ever unhealthy, so the line would promise something that never happens.
+        if (seen.TryGetValue("when-unhealthy", out var when) && !seen.ContainsKey("health"))
+        {
+            diagnostics.Error(DiagnosticCode.InvalidHealthCheck, when.Keyword.Span, "'when-unhealthy' says what happens when health checks fail, and upstream '" + name + "' has none; add 'health GET /healthz' or remove it");
+        }
+
         return new Upstream
         {
             Name = name,
@@ -116,6 +136,8 @@ internal static class UpstreamChecker
             Balance = balance,
             HostHeader = hostHeader,
             MaxConcurrent = maxConcurrent,
+            Health = health,
+            SendToAllWhenUnhealthy = sendToAll ?? true,
             Line = TokenChecks.LineOf(diagnostics, block.Keyword.Span),
         };
     }

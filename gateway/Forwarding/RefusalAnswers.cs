@@ -22,6 +22,9 @@ public static class RefusalAnswers
                 // Per request, so Debug: an overload must not also flood the log.
                 Log.UpstreamOverCapacity(logger, route, upstream.Name);
                 return request.AnswerAsync(ProblemResponse.OverCapacity, OutcomeReason.OverCapacity);
+            case UpstreamRefusal.AllUnhealthy:
+                Log.AllUnhealthyRefused(logger, route, upstream.Name);
+                return request.AnswerAsync(ProblemResponse.AllUnhealthy, OutcomeReason.NoHealthyEndpoint);
             default:
                 Log.NoEndpoint(logger, route, upstream.Name);
                 return request.AnswerAsync(ProblemResponse.NoEndpoint, OutcomeReason.NoEndpoint);

@@ -110,6 +110,24 @@ public static class EventIds
     /// <summary>One request that the external authorization service could not judge, and what the route did with it.</summary>
     public const int ExternalAuthUnavailable = 543;
 
+    /// <summary>An endpoint failed its health check threshold and gets no new requests (Warning, once per change).</summary>
+    public const int EndpointUnhealthy = 341;
+
+    /// <summary>An endpoint passed its health check threshold and gets requests again.</summary>
+    public const int EndpointHealthy = 342;
+
+    /// <summary>Every endpoint of an upstream is unhealthy (Warning, once per change), and what its requests get.</summary>
+    public const int UpstreamAllUnhealthy = 343;
+
+    /// <summary>An upstream whose endpoints were all unhealthy has a healthy one again.</summary>
+    public const int UpstreamHealthyAgain = 344;
+
+    /// <summary>A request to an upstream whose endpoints are all unhealthy was answered 503 (Debug, per request).</summary>
+    public const int AllUnhealthyRefused = 345;
+
+    /// <summary>One health check failed (Debug; the change of state is logged on its own).</summary>
+    public const int HealthCheckFailed = 346;
+
     /// <summary>An upstream at its max-concurrent limit refused a request.</summary>
     public const int UpstreamOverCapacity = 340;
 

@@ -60,6 +60,9 @@ public enum OutcomeReason
     /// <summary>The upstream has no endpoint to send to.</summary>
     NoEndpoint,
 
+    /// <summary>Every endpoint of the upstream fails its health checks, and it says <c>when-unhealthy 503</c>.</summary>
+    NoHealthyEndpoint,
+
     /// <summary>The upstream already had its <c>max-concurrent</c> requests in flight.</summary>
     OverCapacity,
 

@@ -32,6 +32,10 @@ public sealed class ProblemResponse
     public static readonly ProblemResponse OverCapacity = new(StatusCodes.Status503ServiceUnavailable,
         "The route's upstream is at its concurrency limit; try again later.");
 
+    /// <summary>503: every endpoint of the route's upstream fails its health checks.</summary>
+    public static readonly ProblemResponse AllUnhealthy = new(StatusCodes.Status503ServiceUnavailable,
+        "Every endpoint of the route's upstream is failing its health checks.");
+
     /// <summary>503: no route table is loaded yet.</summary>
     public static readonly ProblemResponse NoRouteTable = new(StatusCodes.Status503ServiceUnavailable,
         "The gateway has no route table loaded yet.");

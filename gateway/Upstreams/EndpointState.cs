@@ -7,6 +7,10 @@ public sealed class EndpointState
 {
     private int _inFlight;
     private long _passedOverUntil;
+    private volatile bool _healthy = true;
+
+    // Checks in a row that disagree with the current state; written only by the upstream's one health prober.
+    private int _streak;
 
     /// <summary>Creates the state for <paramref name="address"/>, an absolute http(s) base URI.</summary>
     public EndpointState(string address)
@@ -33,6 +37,31 @@ public sealed class EndpointState
 
     /// <summary>Passes the endpoint over until <paramref name="until"/> (a <see cref="TimeProvider"/> timestamp).</summary>
     public void PassOverUntil(long until) => Volatile.Write(ref _passedOverUntil, until);
+
+    /// <summary>Whether the endpoint passes its upstream's active health checks; always true without them.</summary>
+    public bool IsHealthy => _healthy;
+
+    /// <summary>Counts one active health check: <paramref name="unhealthyThreshold"/> failures in a row make a healthy
+    /// endpoint unhealthy, <paramref name="healthyThreshold"/> passes in a row make it healthy again.</summary>
+    /// <remarks>Called by one prober at a time, so the streak needs no synchronization; readers see only the flag.</remarks>
+    public HealthTransition RecordCheck(bool passed, int healthyThreshold, int unhealthyThreshold)
+    {
+        if (passed == _healthy)
+        {
+            _streak = 0;
+            return HealthTransition.None;
+        }
+
+        _streak++;
+        if (_streak < (passed ? healthyThreshold : unhealthyThreshold))
+        {
+            return HealthTransition.None;
+        }
+
+        _streak = 0;
+        _healthy = passed;
+        return passed ? HealthTransition.BecameHealthy : HealthTransition.BecameUnhealthy;
+    }
 
     /// <inheritdoc/>
     public override string ToString() => Address;

@@ -7,9 +7,13 @@ namespace Gateway.Upstreams;
 /// <summary>An upstream at run time: its current endpoints and the balancer that chooses among them.</summary>
 /// <remarks>Built from the checked <see cref="Upstream"/> and kept by <see cref="UpstreamRegistry"/> across snapshots
 /// while the definition stays the same; routes share it by reference.</remarks>
-public sealed class UpstreamPool
+public sealed class UpstreamPool : IDisposable
 {
     private readonly TimeProvider _time;
+    private HealthProber? _prober;
+
+    // Set by the health prober after each round: every endpoint is unhealthy.
+    private volatile bool _allUnhealthy;
 
     // Requests in flight on the whole upstream, counted only when it has a max-concurrent limit.
     private int _inFlight;
@@ -51,6 +55,28 @@ public sealed class UpstreamPool
     /// <summary>How failed endpoints are passed over.</summary>
     public PassiveHealth PassiveHealth { get; }
 
+    /// <summary>Whether every endpoint fails its active health checks (always false without them).</summary>
+    public bool AllUnhealthy => _allUnhealthy;
+
+    /// <summary>Starts active health checks with <paramref name="prober"/>, which the pool then owns.</summary>
+    public void StartHealthChecks(HealthProber prober)
+    {
+        ArgumentNullException.ThrowIfNull(prober);
+        _prober = prober;
+        prober.Start();
+    }
+
+    /// <summary>Records the prober's view after a round of checks; true when it changed.</summary>
+    internal bool SetAllUnhealthy(bool value)
+    {
+        var changed = _allUnhealthy != value;
+        _allUnhealthy = value;
+        return changed;
+    }
+
+    /// <summary>Stops the health checks; requests already holding the pool still work.</summary>
+    public void Dispose() => _prober?.Dispose();
+
     /// <summary>Builds the pool for a checked upstream: its static endpoints and a fresh balancer.</summary>
     public static UpstreamPool From(Upstream upstream)
     {
@@ -63,8 +89,9 @@ public sealed class UpstreamPool
 
     /// <summary>The endpoint for one request, other than <paramref name="avoid"/> when there is another; null when the
     /// upstream has none.</summary>
-    /// <remarks>Endpoints being passed over after a failure are skipped while another is usable; when none is, the
-    /// balancer's choice stands (nginx, too, tries every server again when all have failed).</remarks>
+    /// <remarks>Endpoints being passed over after a failure, or failing their health checks, are skipped while another
+    /// is usable; then a healthy one that is passed over; then, when every endpoint is unhealthy and the upstream
+    /// sends to all (<c>when-unhealthy all</c>), any (nginx, too, tries every server again when all have failed).</remarks>
     /// <param name="avoid">An endpoint a previous attempt of the same request failed on, or null.</param>
     public EndpointState? Pick(EndpointState? avoid)
     {
@@ -83,26 +110,29 @@ public sealed class UpstreamPool
             return chosen;
         }
 
-        // The next usable endpoint after the balancer's choice; then any but the one to avoid.
-        for (var step = 1; step < endpoints.Length; step++)
+        // The next usable endpoint after the balancer's choice; then a healthy one other than the one to avoid; then
+        // any but that one.
+        // An upstream that answers 503 when every endpoint is unhealthy never sends to an unhealthy one.
+        var passes = Definition.SendToAllWhenUnhealthy ? 3 : 2;
+        for (var pass = 0; pass < passes; pass++)
         {
-            var candidate = endpoints[(index + step) % endpoints.Length];
-            if (Usable(candidate, avoid, now))
+            for (var step = pass == 0 ? 1 : 0; step < endpoints.Length; step++)
             {
-                return candidate;
+                var candidate = endpoints[(index + step) % endpoints.Length];
+                var fits = pass switch
+                {
+                    0 => Usable(candidate, avoid, now),
+                    1 => !ReferenceEquals(candidate, avoid) && candidate.IsHealthy,
+                    _ => !ReferenceEquals(candidate, avoid),
+                };
+                if (fits)
+                {
+                    return candidate;
+                }
             }
         }
 
-        for (var step = 0; step < endpoints.Length; step++)
-        {
-            var candidate = endpoints[(index + step) % endpoints.Length];
-            if (!ReferenceEquals(candidate, avoid))
-            {
-                return candidate;
-            }
-        }
-
-        return chosen;
+        return chosen.IsHealthy || Definition.SendToAllWhenUnhealthy ? chosen : null;
     }
 
     /// <summary>Counts a failed attempt on <paramref name="endpoint"/>: a connect failure or timeout passes it over for
@@ -137,7 +167,7 @@ public sealed class UpstreamPool
     }
 
     private static bool Usable(EndpointState endpoint, EndpointState? avoid, long now) =>
-        !ReferenceEquals(endpoint, avoid) && !endpoint.IsPassedOver(now);
+        !ReferenceEquals(endpoint, avoid) && endpoint.IsHealthy && !endpoint.IsPassedOver(now);
 
     /// <summary>One attempt of <paramref name="request"/> on this upstream: chooses an endpoint, counts it in flight
     /// while <paramref name="send"/> runs, and returns what happened.</summary>
@@ -174,6 +204,11 @@ public sealed class UpstreamPool
     /// <summary>The attempt once admitted: picks the endpoint and counts it in flight around <paramref name="send"/>.</summary>
     private async ValueTask<AttemptOutcome> SendAdmittedAsync(RequestContext request, EndpointState? avoid, Func<RequestContext, EndpointState, ValueTask<AttemptOutcome>> send)
     {
+        if (_allUnhealthy && !Definition.SendToAllWhenUnhealthy)
+        {
+            return AttemptOutcome.Refused(UpstreamRefusal.AllUnhealthy);
+        }
+
         var endpoint = Pick(avoid);
         if (endpoint is null)
         {

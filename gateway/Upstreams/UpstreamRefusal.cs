@@ -11,4 +11,7 @@ public enum UpstreamRefusal
 
     /// <summary>The upstream already has its <c>max-concurrent</c> requests in flight.</summary>
     OverCapacity,
+
+    /// <summary>Every endpoint fails its health checks and the upstream says <c>when-unhealthy 503</c>.</summary>
+    AllUnhealthy,
 }

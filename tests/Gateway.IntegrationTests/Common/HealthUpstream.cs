@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Gateway.IntegrationTests.Common;
+
+/// <summary>A real Kestrel upstream on 127.0.0.1:0 whose <c>/healthz</c> answers as the test says (200, 500, or
+/// alternating), while every other path answers 200 with its name, counted.</summary>
+public sealed class HealthUpstream : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private int _requests;
+    private int _checks;
+
+    private HealthUpstream(string name, WebApplication app)
+    {
+        Name = name;
+        _app = app;
+    }
+
+    /// <summary>How <c>/healthz</c> answers.</summary>
+    public enum Mode
+    {
+        /// <summary>200.</summary>
+        Healthy,
+
+        /// <summary>500.</summary>
+        Failing,
+
+        /// <summary>500 and 200 by turns.</summary>
+        Flapping,
+    }
+
+    /// <summary>The name every other path answers with.</summary>
+    public string Name { get; }
+
+    /// <summary>The base URI.</summary>
+    public string Address { get; private set; } = string.Empty;
+
+    /// <summary>How <c>/healthz</c> answers now.</summary>
+    public Mode Health { get; set; }
+
+    /// <summary>Requests to paths other than <c>/healthz</c>.</summary>
+    public int Requests => Volatile.Read(ref _requests);
+
+    /// <summary>Requests to <c>/healthz</c>.</summary>
+    public int Checks => Volatile.Read(ref _checks);
+
+    /// <summary>Starts an upstream named <paramref name="name"/>.</summary>
+    public static async Task<HealthUpstream> StartAsync(string name)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var upstream = new HealthUpstream(name, app);
+        app.Run(upstream.HandleAsync);
+        await app.StartAsync();
+        upstream.Address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
+        return upstream;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private Task HandleAsync(HttpContext context)
+    {
+        if (context.Request.Path == "/healthz")
+        {
+            var check = Interlocked.Increment(ref _checks);
+            var healthy = Health == Mode.Healthy || (Health == Mode.Flapping && check % 2 == 0);
+            context.Response.StatusCode = healthy ? 200 : 500;
+            return Task.CompletedTask;
+        }
+
+        Interlocked.Increment(ref _requests);
+        return context.Response.WriteAsync(Name);
+    }
+}
+
+/// <summary>A loopback TCP server that answers every connection with bytes that are not HTTP, then closes it.</summary>
+public sealed class GarbageServer : IDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stop = new();
+
+    /// <summary>Starts listening.</summary>
+    public GarbageServer()
+    {
+        _listener.Start();
+        Address = "http://127.0.0.1:" + ((IPEndPoint)_listener.LocalEndpoint).Port;
+        _ = AcceptAsync();
+    }
+
+    /// <summary>The base URI.</summary>
+    public string Address { get; }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _listener.Stop();
+        _stop.Dispose();
+    }
+
+    private async Task AcceptAsync()
+    {
+        try
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                using var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                await client.GetStream().WriteAsync(Encoding.ASCII.GetBytes("\u0001\u0002 garbage, not HTTP\r\n\r\n"), _stop.Token);
+            }
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException or SocketException or IOException)
+        {
+            // Stopped.
+        }
+    }
+}
