@@ -1,3 +1,4 @@
+using System;
 using Gateway.Dsl.Collections;
 
 namespace Gateway.Dsl.Model;
@@ -20,6 +21,10 @@ public sealed record Upstream
 
     /// <summary>The most requests in flight on this upstream at once (<c>max-concurrent</c>); null for no limit.</summary>
     public int? MaxConcurrent { get; init; }
+
+    /// <summary>The most time connecting to one of this upstream's endpoints may take (<c>connect-timeout</c>); null for
+    /// the gateway's default (Gateway:ConnectTimeout).</summary>
+    public TimeSpan? ConnectTimeout { get; init; }
 
     /// <summary>The 1-based line of the <c>upstream</c> keyword.</summary>
     public required int Line { get; init; }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Gateway.Dsl.Collections;
 using Gateway.Dsl.Diagnostics;
@@ -81,6 +82,7 @@ internal static class PolicyMerger
                 : strip is not null || add is not null ? new PathRewrite { StripPrefix = strip, AddPrefix = add }
                 : null,
             HostHeader = Value<HostHeader>(merged, "host-header"),
+            Timeout = merged.Slots.TryGetValue("timeout", out var timeout) ? timeout.Value as TimeSpan? : null,
             Plugins = merged.Plugins.ToEquatableArray(),
         };
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Gateway.Dsl.Collections;
@@ -7,7 +8,8 @@ using Gateway.Dsl.Syntax;
 
 namespace Gateway.Dsl.Semantics;
 
-/// <summary>Checks one <c>upstream NAME { … }</c> block: its endpoints and balance mode.</summary>
+/// <summary>Checks one <c>upstream NAME { … }</c> block: its endpoints, balance mode, host header, concurrency limit and
+/// connect timeout.</summary>
 internal static class UpstreamChecker
 {
     private static readonly Dictionary<string, BalanceMode> Modes = new()
@@ -35,11 +37,21 @@ internal static class UpstreamChecker
         var balance = BalanceMode.PowerOfTwo;
         HostHeader? hostHeader = null;
         int? maxConcurrent = null;
+        TimeSpan? connectTimeout = null;
         var unusable = new List<Token>(block.RejectedLines);
         foreach (var directive in DirectiveCatalog.Lines(block.Directives, DirectiveLevel.Upstream))
         {
             // The catalog decides which keywords an upstream takes and how many arguments each has.
             var shape = DirectiveCatalog.Find(directive.Name, DirectiveLevel.Upstream);
+            if (shape is null && directive.Name == "timeout")
+            {
+                // The route's total bound is the likely intent's neighbour: say which one an upstream has.
+                diagnostics.Error(DiagnosticCode.UnknownDirective, directive.Keyword.Span,
+                    "'timeout' bounds a whole request and belongs in a route block or policy group; an upstream bounds connecting to its endpoints with 'connect-timeout 2s'");
+                unusable.Add(directive.Keyword);
+                continue;
+            }
+
             if (shape is null)
             {
                 DirectiveCatalog.ReportUnknown(diagnostics, directive.Keyword, DirectiveLevel.Upstream);
@@ -67,6 +79,12 @@ internal static class UpstreamChecker
             if (directive.Name == "max-concurrent")
             {
                 maxConcurrent = ReadMaxConcurrent(diagnostics, directive.Arguments[0]);
+                continue;
+            }
+
+            if (directive.Name == "connect-timeout")
+            {
+                connectTimeout = ValueReader.Duration(diagnostics, directive.Arguments[0], "connect timeout");
                 continue;
             }
 
@@ -116,6 +134,7 @@ internal static class UpstreamChecker
             Balance = balance,
             HostHeader = hostHeader,
             MaxConcurrent = maxConcurrent,
+            ConnectTimeout = connectTimeout,
             Line = TokenChecks.LineOf(diagnostics, block.Keyword.Span),
         };
     }
