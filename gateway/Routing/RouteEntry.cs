@@ -59,8 +59,11 @@ public sealed class RouteEntry
     /// <summary>The route's request and response changes when forwarding.</summary>
     public RouteTransformer Transformer { get; }
 
-    /// <summary>The route's forwarding settings (timeouts, HTTP version).</summary>
+    /// <summary>The route's forwarding settings (the inactivity timeout, HTTP version).</summary>
     public ForwarderRequestConfig RequestConfig { get; }
+
+    /// <summary>The most time the whole upstream exchange may take (<c>timeout</c>); null for no such bound.</summary>
+    public TimeSpan? Timeout => Route.Policies.Timeout;
 
     /// <summary>Whether the route explicitly accepts <paramref name="method"/> (not merely every method).</summary>
     public bool Names(MethodSet method) => (Route.Methods & method) != 0;
