@@ -106,7 +106,10 @@ public sealed class RouteEntry
 
         // The route's host-header wins over its upstream's, and both over the default (the client's Host).
         var host = route.Policies.HostHeader ?? pool.Definition.HostHeader ?? HostHeader.Client;
-        var transformer = host == HostHeader.Client && route.Policies.Path is null ? RouteTransformer.Unchanged : new RouteTransformer(host, route.Policies.Path);
+        var connectTimeout = pool.Definition.ConnectTimeout;
+        var transformer = RouteTransformer.KeepsDefaults(host, route.Policies.Path, connectTimeout)
+            ? RouteTransformer.Unchanged
+            : new RouteTransformer(host, route.Policies.Path, connectTimeout);
         return new RouteEntry(route, built, null, null, pool, transformer, defaults);
     }
 }
