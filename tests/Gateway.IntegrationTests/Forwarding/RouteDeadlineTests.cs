@@ -32,6 +32,12 @@ public sealed class RouteDeadlineTests : IAsyncLifetime
               timeout 300ms
               to slow
             }
+            route from-group {
+              path /from-group/**
+              strip-prefix /from-group
+              use bounded
+              to slow
+            }
             route grouped {
               path /grouped/**
               strip-prefix /grouped
@@ -132,6 +138,18 @@ public sealed class RouteDeadlineTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("waited", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Get_TimeoutFromPolicyGroup_504()
+    {
+        var clock = Stopwatch.StartNew();
+
+        using var response = await _client.GetAsync("/from-group/wait");
+
+        Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
+        Assert.True(clock.Elapsed < WellUnderFiveSeconds, "answered after " + clock.Elapsed);
+        Assert.Contains("route from-group", Assert.Single(_gateway.Logs.Entries, e => e.EventId.Id == EventIds.RouteTimedOut).Message, StringComparison.Ordinal);
     }
 
     [Fact]
