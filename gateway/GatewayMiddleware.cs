@@ -64,7 +64,8 @@ public sealed class GatewayMiddleware
     /// 6. pick an endpoint (balancer)       ── upstream has none ───────► 503 problem (Warning log)
     /// 7. forward through IHttpForwarder    ── streams both bodies; the route's transformer edits both ways
     /// 7a. connect failed, idempotent?      ── once more, on another endpoint; the failed one is passed over for 10 s
-    /// 8. ForwarderError → status + log     ── 502 unreachable/reset, 504 timeout, client abort: Debug only
+    ///     route's timeout over 7 and 7a    ── elapsed ─────────────────► 504 problem, or the started response aborted
+    /// 8. ForwarderError → status + log     ── 502 unreachable/reset/connect timeout, 504 timeout, client abort: Debug only
     /// </code>
     /// Failures are values (a <see cref="ForwarderError"/>, a missing match, a policy's answer), never exceptions.
     /// Steps 0 and 3 are in <see cref="MethodRules"/>.
@@ -155,13 +156,17 @@ public sealed class GatewayMiddleware
             return;
         }
 
-        // 6. Choose the upstream and let it choose an endpoint; 7. forward there.
+        // 6. Choose the upstream and let it choose an endpoint; 7. forward there. As Envoy's route timeout, the route's
+        //    `timeout` bounds the whole exchange, a retry included (Gateway:UpstreamTimeout bounds only inactivity).
+        using var deadline = RouteDeadline.Start(route.Timeout, context, TimeProvider.System);
+        request.Deadline = deadline;
         var upstream = route.SelectUpstream(request)!;
         var attempt = await AttemptAsync(request, upstream, avoid: null);
 
         // 7a. As nginx's default proxy_next_upstream: a request whose connection failed never reached the endpoint, so
-        //     an idempotent one is sent once more, to another endpoint.
-        if (DefaultRetry.Applies(context, attempt, upstream))
+        //     an idempotent one is sent once more, to another endpoint; not once the route's time is up, when it would
+        //     only time out there and count against an endpoint that did nothing wrong.
+        if (DefaultRetry.Applies(context, attempt, upstream) && deadline is not { Elapsed: true })
         {
             Log.AttemptRetried(_logger, context.Request.Method, request.Path, route.Name, attempt.Endpoint!.Address, attempt.Failure.ToString());
             DefaultRetry.Reset(context);
@@ -184,6 +189,15 @@ public sealed class GatewayMiddleware
 
         var outcome = ForwardErrors.Classify(attempt.Error);
         request.Forwarded(context.Response.HasStarted ? context.Response.StatusCode : outcome.StatusCode, outcome.Reason);
+        if (deadline is { Elapsed: true } && attempt.Failure == AttemptFailure.Timeout)
+        {
+            // The route's own line instead of ForwardFailed's: it names the timeout, which YARP's exception does not.
+            var result = context.Response.HasStarted ? "response aborted after it started" : "answered " + outcome.StatusCode;
+            Log.RouteTimedOut(_logger, context.Request.Method, request.Path, route.Name, attempt.Endpoint!.Address, deadline.Timeout.TotalMilliseconds, result);
+            await ForwardErrors.AnswerAsync(context, outcome, route);
+            return;
+        }
+
         await ForwardErrors.ReportAsync(context, attempt.Error, outcome, route, attempt.Endpoint!, _logger);
     }
 
@@ -199,13 +213,18 @@ public sealed class GatewayMiddleware
         return attempt;
     }
 
-    /// <summary>One attempt: forwards the request to <paramref name="endpoint"/> through YARP.</summary>
+    /// <summary>One attempt: forwards the request to <paramref name="endpoint"/> through YARP, within the route's timeout.</summary>
+    /// <remarks>The deadline goes in as YARP's cancellation token rather than in place of
+    /// <see cref="HttpContext.RequestAborted"/>: YARP links both into one source, so the upstream request and both body
+    /// copies stop either way, and the client's token stays the client's for everyone else who reads it.</remarks>
     private async ValueTask<AttemptOutcome> SendAsync(RequestContext request, EndpointState endpoint)
     {
         request.Endpoint = endpoint;
         var context = request.Http;
         var route = request.Route!;
-        var error = await _forwarder.SendAsync(context, endpoint.Address, _client, route.RequestConfig, route.Transformer);
+        var deadline = request.Deadline;
+        var error = await _forwarder.SendAsync(context, endpoint.Address, _client, route.RequestConfig, route.Transformer, deadline?.Token ?? CancellationToken.None);
+        error = deadline?.Classify(error) ?? error;
         var failure = AttemptClassifier.Classify(context, error);
         return new AttemptOutcome(endpoint, error, failure, failure == AttemptFailure.None ? context.Response.StatusCode : 0, UpstreamRefusal.None);
     }

@@ -1,3 +1,4 @@
+using System;
 using Gateway.Dsl.Collections;
 
 namespace Gateway.Dsl.Model;
@@ -43,6 +44,9 @@ public sealed record RoutePolicies
 
     /// <summary>The request rate limit, or null.</summary>
     public RateLimit? RateLimit { get; init; }
+    /// <summary>The most time the whole upstream exchange may take (<c>timeout</c>), from sending the request to the end of
+    /// the response body; null for no bound beyond the gateway's inactivity timeout.</summary>
+    public TimeSpan? Timeout { get; init; }
 
     /// <summary>Policies written in C#, referenced by name, in file order.</summary>
     public EquatableArray<PluginCall> Plugins { get; init; } = EquatableArray<PluginCall>.Empty;

@@ -25,7 +25,7 @@ internal static class PolicyGroupChecker
                     continue;
                 }
 
-                PolicyReader.Read(diagnostics, directive, layer);
+                PolicyReader.Read(diagnostics, directive, layer, DirectiveLevel.Policy);
             }
 
             // The first group of a name is the one routes get; a duplicate has been reported by the name check.

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Gateway.Dsl.Collections;
 using Gateway.Dsl.Diagnostics;
@@ -93,6 +94,7 @@ internal static class PolicyMerger
                 : null,
             HostHeader = Value<HostHeader>(merged, "host-header"),
             RateLimit = limit,
+            Timeout = merged.Slots.TryGetValue("timeout", out var timeout) ? timeout.Value as TimeSpan? : null,
             Plugins = merged.Plugins.ToEquatableArray(),
         };
     }

@@ -18,12 +18,13 @@ internal static class PolicyReader
     public static bool Handles(string keyword) => keyword switch
     {
         "jwt" or "api-key" or "ext-auth" or "cors" or "require" or "forward" or "request-header" or "response-header"
-            or "strip-prefix" or "add-prefix" or "host-header" or "plugin" or "limit" => true,
+            or "strip-prefix" or "add-prefix" or "host-header" or "timeout" or "limit" or "plugin" => true,
         _ => false,
     };
 
-    /// <summary>Reads one directive the catalog has accepted into <paramref name="layer"/>.</summary>
-    public static void Read(DiagnosticBag diagnostics, DirectiveSyntax directive, PolicyLayer layer)
+    /// <summary>Reads one directive the catalog has accepted at <paramref name="level"/> (a route or a policy group) into
+    /// <paramref name="layer"/>.</summary>
+    public static void Read(DiagnosticBag diagnostics, DirectiveSyntax directive, PolicyLayer layer, DirectiveLevel level)
     {
         var ok = directive.Name switch
         {
@@ -37,8 +38,9 @@ internal static class PolicyReader
             "response-header" => Add(layer.ResponseHeaders, ReadEdit(diagnostics, directive)),
             "strip-prefix" or "add-prefix" => SetSlot(layer, directive, ReadPrefix(diagnostics, directive.Arguments[0])),
             "host-header" => SetSlot(layer, directive, ReadHostHeader(diagnostics, directive.Arguments[0])),
+            "timeout" => ReadTimeout(diagnostics, directive, layer, level),
             "plugin" => Add(layer.Plugins, ReadPlugin(diagnostics, directive)),
-            "limit" => SetSlot(layer, directive, DirectiveCatalog.IsOff(directive) ? null : LimitReader.Read(diagnostics, directive)),
+            "limit" => ReadLimit(diagnostics, directive, layer, level),
             _ => false,
         };
 
@@ -97,6 +99,35 @@ internal static class PolicyReader
         }
 
         return text.Length > 1 ? text.TrimEnd('/') : text;
+    }
+
+    /// <summary>Reads <c>limit …</c>, or <c>limit off</c> in a route, into the layer's <c>limit</c> slot.</summary>
+    private static bool ReadLimit(DiagnosticBag diagnostics, DirectiveSyntax directive, PolicyLayer layer, DirectiveLevel level)
+    {
+        if (DirectiveCatalog.IsOff(directive) && (level & DirectiveLevel.Route) == 0)
+        {
+            diagnostics.Error(DiagnosticCode.InvalidRate, directive.Arguments[0].Span,
+                "'limit off' clears a policy group's limit in a route; a group has none to clear, so remove the line or write a rate such as 'limit 100/s'");
+            return false;
+        }
+
+        return SetSlot(layer, directive, DirectiveCatalog.IsOff(directive) ? null : LimitReader.Read(diagnostics, directive));
+    }
+
+    /// <summary>Reads <c>timeout D</c>, or <c>timeout off</c> in a route, into the layer's <c>timeout</c> slot.</summary>
+    /// <remarks>As with <c>jwt off</c>, only a route clears what its groups set: a group has nothing beneath it to clear.</remarks>
+    private static bool ReadTimeout(DiagnosticBag diagnostics, DirectiveSyntax directive, PolicyLayer layer, DirectiveLevel level)
+    {
+        var argument = directive.Arguments[0];
+        if (DirectiveCatalog.IsOff(directive) && (level & DirectiveLevel.Route) == 0)
+        {
+            diagnostics.Error(DiagnosticCode.InvalidDuration, argument.Span,
+                "'timeout off' clears a policy group's timeout in a route; a group has none to clear, so remove the line or write a duration such as 'timeout 30s'");
+            return false;
+        }
+
+        // A boxed TimeSpan: slots hold any checked value, and PolicyMerger unboxes it.
+        return SetSlot(layer, directive, DirectiveCatalog.IsOff(directive) ? null : ValueReader.Duration(diagnostics, argument, "timeout"));
     }
 
     /// <summary>Stores a one-of-a-kind policy; a null value from a reader that failed is not stored.</summary>

@@ -80,10 +80,10 @@ internal sealed partial class RouteChecker
                 continue;
             }
 
-            // Authentication, CORS, transforms and plugins are read the same way in routes and policy groups.
+            // Authentication, CORS, transforms, the timeout and plugins are read the same way in routes and policy groups.
             if (PolicyReader.Handles(directive.Name))
             {
-                PolicyReader.Read(_diagnostics, directive, _own);
+                PolicyReader.Read(_diagnostics, directive, _own, DirectiveLevel.Route);
                 continue;
             }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Gateway.Dsl.Collections;
@@ -7,7 +8,8 @@ using Gateway.Dsl.Syntax;
 
 namespace Gateway.Dsl.Semantics;
 
-/// <summary>Checks one <c>upstream NAME { … }</c> block: its endpoints and balance mode.</summary>
+/// <summary>Checks one <c>upstream NAME { … }</c> block: its endpoints, balance mode, host header, concurrency limit,
+/// connect timeout and health checks.</summary>
 internal static class UpstreamChecker
 {
     private static readonly Dictionary<string, BalanceMode> Modes = new()
@@ -37,11 +39,21 @@ internal static class UpstreamChecker
         int? maxConcurrent = null;
         HealthCheck? health = null;
         bool? sendToAll = null;
+        TimeSpan? connectTimeout = null;
         var unusable = new List<Token>(block.RejectedLines);
         foreach (var directive in DirectiveCatalog.Lines(block.Directives, DirectiveLevel.Upstream))
         {
             // The catalog decides which keywords an upstream takes and how many arguments each has.
             var shape = DirectiveCatalog.Find(directive.Name, DirectiveLevel.Upstream);
+            if (shape is null && directive.Name == "timeout")
+            {
+                // The route's total bound is the likely intent's neighbour: say which one an upstream has.
+                diagnostics.Error(DiagnosticCode.UnknownDirective, directive.Keyword.Span,
+                    "'timeout' bounds a whole request and belongs in a route block or policy group; an upstream bounds connecting to its endpoints with 'connect-timeout 2s'");
+                unusable.Add(directive.Keyword);
+                continue;
+            }
+
             if (shape is null)
             {
                 DirectiveCatalog.ReportUnknown(diagnostics, directive.Keyword, DirectiveLevel.Upstream);
@@ -81,6 +93,12 @@ internal static class UpstreamChecker
             if (directive.Name == "when-unhealthy")
             {
                 sendToAll = HealthCheckReader.ReadWhenUnhealthy(diagnostics, directive.Arguments[0]);
+                continue;
+            }
+
+            if (directive.Name == "connect-timeout")
+            {
+                connectTimeout = ValueReader.Duration(diagnostics, directive.Arguments[0], "connect timeout");
                 continue;
             }
 
@@ -138,6 +156,7 @@ internal static class UpstreamChecker
             MaxConcurrent = maxConcurrent,
             Health = health,
             SendToAllWhenUnhealthy = sendToAll ?? true,
+            ConnectTimeout = connectTimeout,
             Line = TokenChecks.LineOf(diagnostics, block.Keyword.Span),
         };
     }

@@ -30,7 +30,8 @@ public static class ForwardErrors
             or ForwarderError.RequestBodyDestination or ForwarderError.ResponseBodyDestination
             or ForwarderError.UpgradeRequestDestination or ForwarderError.UpgradeResponseDestination => UpstreamFailed,
 
-        // ForwarderRequestConfig.ActivityTimeout elapsed with no progress (Gateway:UpstreamTimeout), or a WebSocket went idle.
+        // ForwarderRequestConfig.ActivityTimeout elapsed with no progress (Gateway:UpstreamTimeout), a WebSocket went idle,
+        // or the route's timeout elapsed (RouteDeadline turns YARP's cancel into RequestTimedOut).
         ForwarderError.RequestTimedOut or ForwarderError.UpgradeActivityTimeout => UpstreamTimedOut,
 
         // The client aborted or broke its side of the exchange.
@@ -62,6 +63,15 @@ public static class ForwardErrors
                 endpoint.Address, error.ToString(), reason, status);
         }
 
+        return AnswerAsync(context, outcome, route);
+    }
+
+    /// <summary>Answers with <paramref name="outcome"/>'s problem, with the route's response policies, unless it has none
+    /// or the response has started; logs nothing (the caller has).</summary>
+    public static Task AnswerAsync(HttpContext context, ForwardErrorOutcome outcome, RouteEntry route)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(route);
         if (outcome.Problem is not { } problem || context.Response.HasStarted)
         {
             // Either no one is listening, or the status line is already sent and YARP has aborted the response.

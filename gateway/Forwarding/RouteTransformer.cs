@@ -7,8 +7,8 @@ using Yarp.ReverseProxy.Forwarder;
 namespace Gateway.Forwarding;
 
 /// <summary>One route's changes to forwarded requests and responses: the upstream path (<c>rewrite</c>,
-/// <c>strip-prefix</c>, <c>add-prefix</c>), the <c>Host</c> header, X-Forwarded-* in, hop-by-hop headers out, and the
-/// route's response policies.</summary>
+/// <c>strip-prefix</c>, <c>add-prefix</c>), the <c>Host</c> header, X-Forwarded-* in, hop-by-hop headers out, the
+/// route's response policies, and the upstream's <c>connect-timeout</c> for the client.</summary>
 /// <remarks>
 /// Built once per route per table snapshot. Without a path change the path and query are forwarded unchanged: YARP
 /// appends them to the endpoint's base URI when <c>RequestUri</c> is left unset. The upstream sees the client's
@@ -22,16 +22,23 @@ public sealed class RouteTransformer : HttpTransformer
 
     private readonly HostHeader _host;
     private readonly PathRewrite? _path;
+    private readonly TimeSpan? _connectTimeout;
 
     /// <summary>Creates the transformer of a route.</summary>
     /// <param name="host">Whose <c>Host</c> the upstream sees.</param>
     /// <param name="path">How the upstream path is made, or null to forward it unchanged.</param>
-    public RouteTransformer(HostHeader host, PathRewrite? path)
+    /// <param name="connectTimeout">The upstream's <c>connect-timeout</c>, or null for the gateway's default.</param>
+    public RouteTransformer(HostHeader host, PathRewrite? path, TimeSpan? connectTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(host);
         _host = host;
         _path = path;
+        _connectTimeout = connectTimeout;
     }
+
+    /// <summary>Whether the transformer changes nothing beyond the defaults.</summary>
+    public static bool KeepsDefaults(HostHeader host, PathRewrite? path, TimeSpan? connectTimeout) =>
+        host == HostHeader.Client && path is null && connectTimeout is null;
 
     /// <inheritdoc/>
     public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix,
@@ -42,6 +49,12 @@ public sealed class RouteTransformer : HttpTransformer
 
         var request = httpContext.Request;
         ConnectionHeaders.RemoveNamed(request.Headers.Connection, proxyRequest);
+
+        // Read by ForwarderClient if this request opens a new connection; a pooled one is already connected.
+        if (_connectTimeout is { } connectTimeout)
+        {
+            proxyRequest.Options.Set(ForwarderClient.ConnectTimeoutOption, connectTimeout);
+        }
 
         // HttpClient sends the request URI's authority when Host is unset, which is the endpoint's.
         proxyRequest.Headers.Host = _host.Kind switch

@@ -47,6 +47,10 @@ public static class EventIds
     /// <summary>A request whose connection to one endpoint failed is sent to another (Debug).</summary>
     public const int AttemptRetried = 311;
 
+    /// <summary>A route's <c>timeout</c> elapsed before the upstream exchange ended: 504, or an aborted response if it had
+    /// started (Warning).</summary>
+    public const int RouteTimedOut = 320;
+
     /// <summary>A <c>jwt</c> route got a request without a token (401).</summary>
     public const int TokenMissing = 510;
 

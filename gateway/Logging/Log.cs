@@ -80,6 +80,11 @@ public static partial class Log
         Message = "{Method} {Path} for route {Route}: {Endpoint} failed ({Failure}), trying another endpoint")]
     public static partial void AttemptRetried(ILogger logger, string method, string path, string route, string endpoint, string failure);
 
+    /// <summary>A route's <c>timeout</c> cut the upstream exchange short; <paramref name="result"/> says what the client got.</summary>
+    [LoggerMessage(EventId = EventIds.RouteTimedOut, Level = LogLevel.Warning,
+        Message = "{Method} {Path} for route {Route} to {Endpoint} exceeded the route's timeout of {TimeoutMs} ms: {Result}")]
+    public static partial void RouteTimedOut(ILogger logger, string method, string path, string route, string endpoint, double timeoutMs, string result);
+
     /// <summary>A CORS preflight was refused with 403; <paramref name="part"/> is <c>origin</c>, <c>method</c> or <c>header</c>.</summary>
     [LoggerMessage(EventId = EventIds.CorsPreflightRejected, Level = LogLevel.Debug,
         Message = "CORS preflight for route {Route} refused: {Part} '{Value}' is not allowed")]

@@ -42,6 +42,9 @@ public sealed class RequestContext
     /// <summary>The endpoint the request is forwarded to, once chosen.</summary>
     public EndpointState? Endpoint { get; set; }
 
+    /// <summary>The route's <c>timeout</c> while the request is being forwarded; null when the route has none.</summary>
+    public Forwarding.RouteDeadline? Deadline { get; set; }
+
     /// <summary>Who the caller is, once an authentication policy has established it.</summary>
     public CallerIdentity? Identity { get; set; }
 

@@ -59,8 +59,11 @@ public sealed class RouteEntry
     /// <summary>The route's request and response changes when forwarding.</summary>
     public RouteTransformer Transformer { get; }
 
-    /// <summary>The route's forwarding settings (timeouts, HTTP version).</summary>
+    /// <summary>The route's forwarding settings (the inactivity timeout, HTTP version).</summary>
     public ForwarderRequestConfig RequestConfig { get; }
+
+    /// <summary>The most time the whole upstream exchange may take (<c>timeout</c>); null for no such bound.</summary>
+    public TimeSpan? Timeout => Route.Policies.Timeout;
 
     /// <summary>Whether the route explicitly accepts <paramref name="method"/> (not merely every method).</summary>
     public bool Names(MethodSet method) => (Route.Methods & method) != 0;
@@ -105,7 +108,10 @@ public sealed class RouteEntry
 
         // The route's host-header wins over its upstream's, and both over the default (the client's Host).
         var host = route.Policies.HostHeader ?? pool.Definition.HostHeader ?? HostHeader.Client;
-        var transformer = host == HostHeader.Client && route.Policies.Path is null ? RouteTransformer.Unchanged : new RouteTransformer(host, route.Policies.Path);
+        var connectTimeout = pool.Definition.ConnectTimeout;
+        var transformer = RouteTransformer.KeepsDefaults(host, route.Policies.Path, connectTimeout)
+            ? RouteTransformer.Unchanged
+            : new RouteTransformer(host, route.Policies.Path, connectTimeout);
         return new RouteEntry(route, built, null, null, pool, transformer, defaults);
     }
 }

@@ -31,6 +31,8 @@ public static class AttemptClassifier
     }
 
     /// <summary>Whether <paramref name="exception"/> says no connection was made.</summary>
+    /// <remarks>A connect that outlived its connect timeout is one: <see cref="Forwarding.ForwarderClient"/> fails it with
+    /// a <see cref="TimeoutException"/>, which the handler wraps in <see cref="HttpRequestError.ConnectionError"/>.</remarks>
     public static bool IsConnectFailure(Exception? exception)
     {
         for (var current = exception; current is not null; current = current.InnerException)

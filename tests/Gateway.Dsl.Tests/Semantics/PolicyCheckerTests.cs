@@ -125,6 +125,44 @@ public sealed class PolicyCheckerTests
     }
 
     [Fact]
+    public void Check_Timeout_RouteOverridesGroupAndOffClearsIt()
+    {
+        var table = Table(
+            "use slow\npolicy slow {\n  timeout 30s\n}\n" +
+            "route group {\n  path /group\n  respond 200\n}\n" +
+            "route own {\n  path /own\n  timeout 250ms\n  respond 200\n}\n" +
+            "route off {\n  path /off\n  timeout off\n  respond 200\n}\n");
+
+        Assert.Equal(TimeSpan.FromSeconds(30), table.Routes.Single(r => r.Name == "group").Policies.Timeout);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), table.Routes.Single(r => r.Name == "own").Policies.Timeout);
+        Assert.Null(table.Routes.Single(r => r.Name == "off").Policies.Timeout);
+    }
+
+    [Fact]
+    public void Check_NoTimeout_LeavesItNull() => Assert.Null(PoliciesOf("route r {\n  path /\n  respond 200\n}\n").Timeout);
+
+    [Fact]
+    public void Check_TimeoutInTwoUsedGroups_IsAConflict()
+    {
+        var error = Assert.Single(Errors(
+            "policy a {\n  timeout 1s\n}\npolicy b {\n  timeout 2s\n}\nroute r {\n  path /\n  use a b\n  respond 200\n}\n"));
+
+        Assert.Equal(DiagnosticCode.ConflictingPolicies, error.Code);
+    }
+
+    [Fact]
+    public void Check_UpstreamConnectTimeout_IsKeptAndDefaultsToNull()
+    {
+        var table = Table(
+            "upstream a {\n  endpoints http://127.0.0.1:1\n  connect-timeout 200ms\n}\n" +
+            "upstream b {\n  endpoints http://127.0.0.1:2\n}\n" +
+            "route r {\n  path /a\n  to a\n}\nroute s {\n  path /b\n  to b\n}\n");
+
+        Assert.Equal(TimeSpan.FromMilliseconds(200), table.Upstreams.Single(u => u.Name == "a").ConnectTimeout);
+        Assert.Null(table.Upstreams.Single(u => u.Name == "b").ConnectTimeout);
+    }
+
+    [Fact]
     public void Check_StrayBraceAfterDirective_ReadsTheLinesInside()
     {
         var error = Assert.Single(Errors("route r {\n  path / {\n  respond 200\n  }\n}\n"));

@@ -40,6 +40,30 @@ public sealed class RouteTransformerTests
     }
 
     [Fact]
+    public async Task TransformRequestAsync_UpstreamConnectTimeout_TravelsInTheRequestOptions()
+    {
+        var transformer = new RouteTransformer(Dsl.Model.HostHeader.Client, path: null, TimeSpan.FromMilliseconds(200));
+        var proxyRequest = new HttpRequestMessage();
+
+        await transformer.TransformRequestAsync(CreateContext(), proxyRequest, "http://upstream:1", CancellationToken.None);
+
+        Assert.True(proxyRequest.Options.TryGetValue(ForwarderClient.ConnectTimeoutOption, out var timeout));
+        Assert.Equal(TimeSpan.FromMilliseconds(200), timeout);
+    }
+
+    [Fact]
+    public async Task TransformRequestAsync_NoConnectTimeout_LeavesTheDefaultToTheClient()
+    {
+        var proxyRequest = new HttpRequestMessage();
+        using var client = new ForwarderClient(TimeSpan.FromSeconds(5));
+
+        await RouteTransformer.Unchanged.TransformRequestAsync(CreateContext(), proxyRequest, "http://upstream:1", CancellationToken.None);
+
+        Assert.False(proxyRequest.Options.TryGetValue(ForwarderClient.ConnectTimeoutOption, out _));
+        Assert.Equal(TimeSpan.FromSeconds(5), client.ConnectTimeoutFor(proxyRequest));
+    }
+
+    [Fact]
     public async Task TransformRequestAsync_MalformedConnectionToken_IsSkipped()
     {
         var context = CreateContext();

@@ -1,0 +1,100 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Gateway.IntegrationTests.Common;
+
+/// <summary>A real Kestrel upstream on 127.0.0.1:0 that is slow on purpose and records whether its callers gave up.</summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item><c>/wait?ms=N</c>: waits N ms (5000 by default) before the status line; a caller that goes away first
+/// completes <see cref="Cancelled"/>.</item>
+/// <item><c>/stall?ms=N</c>: sends the status line and <see cref="FirstPart"/>, then waits N ms (5000 by default)
+/// before the rest; a caller that goes away first completes <see cref="Cancelled"/>.</item>
+/// <item>anything else: 200 with the body <c>fast</c>, at once.</item>
+/// </list>
+/// </remarks>
+public sealed class StallingUpstream : IAsyncDisposable
+{
+    /// <summary>The part of a <c>/stall</c> body sent before it stalls.</summary>
+    public const string FirstPart = "first part;";
+
+    private readonly WebApplication _app;
+    private readonly TaskCompletionSource _cancelled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private StallingUpstream(WebApplication app) => _app = app;
+
+    /// <summary>The base URI, e.g. <c>http://127.0.0.1:40001</c>.</summary>
+    public string Address { get; private set; } = string.Empty;
+
+    /// <summary>Completes when a waiting request's <see cref="HttpContext.RequestAborted"/> fires.</summary>
+    public Task Cancelled => _cancelled.Task;
+
+    /// <summary>Starts the upstream.</summary>
+    public static async Task<StallingUpstream> StartAsync()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var upstream = new StallingUpstream(app);
+        app.Run(upstream.HandleAsync);
+        await app.StartAsync();
+        upstream.Address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
+        return upstream;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var wait = TimeSpan.FromMilliseconds(int.TryParse(context.Request.Query["ms"], out var ms) ? ms : 5000);
+        switch (context.Request.Path.Value)
+        {
+            case "/wait":
+                if (await WaitAsync(wait, context.RequestAborted))
+                {
+                    await context.Response.WriteAsync("waited");
+                }
+
+                return;
+            case "/stall":
+                await context.Response.WriteAsync(FirstPart);
+                await context.Response.Body.FlushAsync();
+                if (await WaitAsync(wait, context.RequestAborted))
+                {
+                    await context.Response.WriteAsync("rest");
+                }
+
+                return;
+            default:
+                await context.Response.WriteAsync("fast");
+                return;
+        }
+    }
+
+    /// <summary>Waits; false, with <see cref="Cancelled"/> completed, when the caller went away first.</summary>
+    private async Task<bool> WaitAsync(TimeSpan wait, CancellationToken aborted)
+    {
+        try
+        {
+            await Task.Delay(wait, aborted);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            _cancelled.TrySetResult();
+            return false;
+        }
+    }
+}
