@@ -61,9 +61,10 @@ public sealed class GatewayMiddleware
     /// 3. TRACE the route does not name?    ── yes ─────────────────────► 405 problem + Allow (Debug log)
     /// 4. route's policies, in fixed order  ── a policy answers ────────► its answer (401, 403, preflight, …)
     /// 5. respond / redirect routes         ── answer here, with the route's response policies
-    /// 6. pick an endpoint (balancer)       ── upstream has none ───────► 503 problem (Warning log)
+    /// 6. pick an endpoint (balancer)       ── none / all unhealthy (503) / at max-concurrent ──► 503 problem
     /// 7. forward through IHttpForwarder    ── streams both bodies; the route's transformer edits both ways
-    /// 7a. connect failed, idempotent?      ── once more, on another endpoint; the failed one is passed over for 10 s
+    /// 7a. retry? (route's retry, or        ── again, on another endpoint, within the upstream's retry budget;
+    ///     connect failed + idempotent)        a status to retry on is held back, never sent to the client
     ///     route's timeout over 7 and 7a    ── elapsed ─────────────────► 504 problem, or the started response aborted
     /// 8. ForwarderError → status + log     ── 502 unreachable/reset/connect timeout, 504 timeout, client abort: Debug only
     /// </code>
@@ -161,16 +162,44 @@ public sealed class GatewayMiddleware
         using var deadline = RouteDeadline.Start(route.Timeout, context, TimeProvider.System);
         request.Deadline = deadline;
         var upstream = route.SelectUpstream(request)!;
+        var retry = route.Route.Policies.Retry;
+        var replayable = Retries.PrepareBody(context.Request, retry);
+        upstream.RetryBudget.RecordRequest();
+        request.HoldStatuses = Retries.HeldStatuses(context, retry, 0, replayable);
         var attempt = await AttemptAsync(request, upstream, avoid: null);
 
-        // 7a. As nginx's default proxy_next_upstream: a request whose connection failed never reached the endpoint, so
-        //     an idempotent one is sent once more, to another endpoint; not once the route's time is up, when it would
-        //     only time out there and count against an endpoint that did nothing wrong.
-        if (DefaultRetry.Applies(context, attempt, upstream) && deadline is not { Elapsed: true })
+        // 7a. The route's retry, or without one nginx's default proxy_next_upstream: a request whose connection failed
+        //     never reached the endpoint, so an idempotent one is sent once more, to another endpoint. Never beyond the
+        //     upstream's retry budget, and not once the route's time is up, when it would only time out there and count
+        //     against an endpoint that did nothing wrong.
+        for (var retries = 0; Retries.Applies(context, attempt, upstream, retry, retries, replayable) && deadline is not { Elapsed: true };)
         {
-            Log.AttemptRetried(_logger, context.Request.Method, request.Path, route.Name, attempt.Endpoint!.Address, attempt.Failure.ToString());
-            DefaultRetry.Reset(context);
+            if (!upstream.RetryBudget.TryRetry())
+            {
+                Log.RetryBudgetExhausted(_logger, context.Request.Method, request.Path, route.Name, upstream.Name, upstream.RetryBudget.Percent);
+                break;
+            }
+
+            retries++;
+            var why = attempt.Failure == AttemptFailure.None ? "status " + attempt.Status : attempt.Failure.ToString();
+            Log.AttemptRetried(_logger, context.Request.Method, request.Path, route.Name, attempt.Endpoint!.Address, why);
+            Retries.Reset(request);
+            if (retry is not null && !await BackOffAsync(context, retry, retries))
+            {
+                break;
+            }
+
+            request.HoldStatuses = Retries.HeldStatuses(context, retry, retries, replayable);
             attempt = await AttemptAsync(request, upstream, attempt.Endpoint);
+        }
+
+        // A status held back for a retry that did not happen (budget, client gone): the upstream's answer is gone, so
+        // the gateway answers with its status.
+        if (request.StatusHeld)
+        {
+            request.Forwarded(attempt.Status, OutcomeReason.UpstreamFailed);
+            await ProblemResponse.ForUpstreamStatus(attempt.Status).WriteAsync(context);
+            return;
         }
 
         if (attempt.WasRefused)
@@ -199,6 +228,20 @@ public sealed class GatewayMiddleware
         }
 
         await ForwardErrors.ReportAsync(context, attempt.Error, outcome, route, attempt.Endpoint!, _logger);
+    }
+
+    /// <summary>Waits before retry number <paramref name="retries"/>; false when the client went away meanwhile.</summary>
+    private static async ValueTask<bool> BackOffAsync(HttpContext context, Dsl.Model.RetryPolicy retry, int retries)
+    {
+        try
+        {
+            await Task.Delay(Retries.Delay(retry.Backoff, retries), context.RequestAborted);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     /// <summary>One attempt on <paramref name="upstream"/>, logging once when its failure passes the endpoint over.</summary>

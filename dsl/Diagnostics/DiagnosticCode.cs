@@ -208,6 +208,15 @@ public static class DiagnosticCode
     /// <summary>A <c>redis</c> address is not <c>HOST[:PORT]</c>.</summary>
     public const string InvalidRedisAddress = "GW0241";
 
+    /// <summary>A <c>retry</c> count is not 1 to 10.</summary>
+    public const string InvalidRetry = "GW0245";
+
+    /// <summary>A <c>retry</c> names a method the route does not accept, or retries no method the route accepts.</summary>
+    public const string RetryMethodNotAllowed = "GW0246";
+
+    /// <summary>A <c>retry-budget</c> is not a share from 1% to 100%.</summary>
+    public const string InvalidRetryBudget = "GW0247";
+
     /// <summary>A <c>health</c> check's path, thresholds or timing is malformed, or <c>when-unhealthy</c> has no
     /// <c>health</c> to follow.</summary>
     public const string InvalidHealthCheck = "GW0251";
@@ -303,6 +312,9 @@ public static class DiagnosticCode
         Info(InvalidHeaderValue, "Invalid header value"),
         Info(InvalidRate, "Invalid rate limit"),
         Info(InvalidRedisAddress, "Invalid Redis address"),
+        Info(InvalidRetry, "Invalid retry"),
+        Info(RetryMethodNotAllowed, "Retry on a method the route does not accept"),
+        Info(InvalidRetryBudget, "Invalid retry budget"),
         Info(InvalidConcurrency, "Invalid concurrency limit"),
         Info(InvalidHealthCheck, "Invalid health check"),
         Info(AmbiguousRoutes, "Ambiguous routes"),

@@ -42,6 +42,10 @@ public sealed record RoutePolicies
     /// <summary>Which <c>Host</c> header the upstream sees.</summary>
     public HostHeader? HostHeader { get; init; }
 
+    /// <summary>The route's retries (<c>retry</c>), or null for the default: one more attempt on another endpoint after a
+    /// connect failure, for idempotent methods.</summary>
+    public RetryPolicy? Retry { get; init; }
+
     /// <summary>The request rate limit, or null.</summary>
     public RateLimit? RateLimit { get; init; }
     /// <summary>The most time the whole upstream exchange may take (<c>timeout</c>), from sending the request to the end of

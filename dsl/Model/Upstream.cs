@@ -22,6 +22,10 @@ public sealed record Upstream
     /// <summary>The most requests in flight on this upstream at once (<c>max-concurrent</c>); null for no limit.</summary>
     public int? MaxConcurrent { get; init; }
 
+    /// <summary>The most retries, as a percentage of the upstream's requests over 10 s (<c>retry-budget</c>); 20 unless
+    /// the file says otherwise.</summary>
+    public int RetryBudgetPercent { get; init; } = 20;
+
     /// <summary>The active health check (<c>health</c>), or null for none.</summary>
     public HealthCheck? Health { get; init; }
 

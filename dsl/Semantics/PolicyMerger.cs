@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Gateway.Dsl.Collections;
 using Gateway.Dsl.Diagnostics;
 using Gateway.Dsl.Model;
@@ -42,7 +43,8 @@ internal static class PolicyMerger
 
     /// <summary>Builds the route's policies from the merged layer and its own <c>rewrite</c>; reports policies that
     /// contradict each other at <paramref name="routeName"/>.</summary>
-    public static RoutePolicies Build(DiagnosticBag diagnostics, PolicyLayer merged, EquatableArray<TemplatePart> rewrite, string route, TextSpan routeName)
+    public static RoutePolicies Build(DiagnosticBag diagnostics, PolicyLayer merged, EquatableArray<TemplatePart> rewrite, string route, TextSpan routeName,
+        MethodSet methods = MethodSet.None)
     {
         var jwt = Value<JwtSettings>(merged, "jwt");
         var apiKey = Value<ApiKeySettings>(merged, "api-key");
@@ -79,8 +81,15 @@ internal static class PolicyMerger
             diagnostics.Error(DiagnosticCode.RequiresAuthentication, routeName, "route '" + route + "' limits 'by consumer' but checks no API key; add 'api-key { … }' or 'use' a group that has one");
         }
 
+        var retry = Value<RetryPolicy>(merged, "retry");
+        if (retry is not null && methods != MethodSet.None)
+        {
+            CheckRetryMethods(diagnostics, retry, methods, merged.Slots["retry"].Directive, route);
+        }
+
         return new RoutePolicies
         {
+            Retry = retry,
             Jwt = jwt,
             ApiKey = apiKey,
             ExternalAuth = Value<ExternalAuthSettings>(merged, "ext-auth"),
@@ -97,6 +106,23 @@ internal static class PolicyMerger
             Timeout = merged.Slots.TryGetValue("timeout", out var timeout) ? timeout.Value as TimeSpan? : null,
             Plugins = merged.Plugins.ToEquatableArray(),
         };
+    }
+
+    /// <summary>Reports a <c>retry</c> whose methods the route does not accept, or that retries none it does.</summary>
+    private static void CheckRetryMethods(DiagnosticBag diagnostics, RetryPolicy retry, MethodSet methods, DirectiveSyntax directive, string route)
+    {
+        var accepted = string.Join(" ", MethodSetBits.Each(methods).Select(MethodSetBits.Name));
+        var extra = retry.Methods & ~methods;
+        if (retry.Methods != RetryPolicy.IdempotentMethods && extra != MethodSet.None)
+        {
+            diagnostics.Error(DiagnosticCode.RetryMethodNotAllowed, directive.Keyword.Span,
+                "'retry' names " + string.Join(" ", MethodSetBits.Each(extra).Select(MethodSetBits.Name)) + " but route '" + route + "' accepts only " + accepted + "; remove it from 'methods', or add it to the route's 'method' line");
+        }
+        else if ((retry.Methods & methods) == MethodSet.None)
+        {
+            diagnostics.Error(DiagnosticCode.RetryMethodNotAllowed, directive.Keyword.Span,
+                "route '" + route + "' accepts only " + accepted + ", which 'retry' does not retry (by default it retries idempotent methods only); add 'methods " + accepted + "' if the upstream can take the request twice, or remove 'retry'");
+        }
     }
 
     /// <summary>The settings in a slot, or null when it is empty or switched off.</summary>

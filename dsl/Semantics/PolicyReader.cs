@@ -18,7 +18,7 @@ internal static class PolicyReader
     public static bool Handles(string keyword) => keyword switch
     {
         "jwt" or "api-key" or "ext-auth" or "cors" or "require" or "forward" or "request-header" or "response-header"
-            or "strip-prefix" or "add-prefix" or "host-header" or "timeout" or "limit" or "plugin" => true,
+            or "strip-prefix" or "add-prefix" or "host-header" or "timeout" or "limit" or "retry" or "plugin" => true,
         _ => false,
     };
 
@@ -41,6 +41,7 @@ internal static class PolicyReader
             "timeout" => ReadTimeout(diagnostics, directive, layer, level),
             "plugin" => Add(layer.Plugins, ReadPlugin(diagnostics, directive)),
             "limit" => ReadLimit(diagnostics, directive, layer, level),
+            "retry" => ReadRetry(diagnostics, directive, layer, level),
             _ => false,
         };
 
@@ -112,6 +113,19 @@ internal static class PolicyReader
         }
 
         return SetSlot(layer, directive, DirectiveCatalog.IsOff(directive) ? null : LimitReader.Read(diagnostics, directive));
+    }
+
+    /// <summary>Reads <c>retry …</c>, or <c>retry off</c> in a route, into the layer's <c>retry</c> slot.</summary>
+    private static bool ReadRetry(DiagnosticBag diagnostics, DirectiveSyntax directive, PolicyLayer layer, DirectiveLevel level)
+    {
+        if (DirectiveCatalog.IsOff(directive) && (level & DirectiveLevel.Route) == 0)
+        {
+            diagnostics.Error(DiagnosticCode.InvalidRetry, directive.Arguments[0].Span,
+                "'retry off' clears a policy group's retries in a route; a group has none to clear, so remove the line or write e.g. 'retry 2'");
+            return false;
+        }
+
+        return SetSlot(layer, directive, DirectiveCatalog.IsOff(directive) ? null : RetryReader.Read(diagnostics, directive));
     }
 
     /// <summary>Reads <c>timeout D</c>, or <c>timeout off</c> in a route, into the layer's <c>timeout</c> slot.</summary>

@@ -51,7 +51,7 @@ internal sealed partial class RouteChecker
         merged.Overlay(_groups.Defaults);
         merged.Overlay(PolicyMerger.Combine(_diagnostics, _used, "the groups of route '" + _name + "'", _own.Slots.Keys));
         merged.Overlay(_own);
-        return PolicyMerger.Build(_diagnostics, merged, rewrite, _name, _block.NameSpan);
+        return PolicyMerger.Build(_diagnostics, merged, rewrite, _name, _block.NameSpan, _methods);
     }
 
     /// <summary>Reads a <c>rewrite</c> template: a path that starts with <c>/</c> and may use the route's captures.</summary>

@@ -38,6 +38,7 @@ internal static class UpstreamChecker
         HostHeader? hostHeader = null;
         int? maxConcurrent = null;
         HealthCheck? health = null;
+        int? retryBudget = null;
         bool? sendToAll = null;
         TimeSpan? connectTimeout = null;
         var unusable = new List<Token>(block.RejectedLines);
@@ -81,6 +82,12 @@ internal static class UpstreamChecker
             if (directive.Name == "max-concurrent")
             {
                 maxConcurrent = ReadMaxConcurrent(diagnostics, directive.Arguments[0]);
+                continue;
+            }
+
+            if (directive.Name == "retry-budget")
+            {
+                retryBudget = RetryReader.ReadBudget(diagnostics, directive.Arguments[0]);
                 continue;
             }
 
@@ -155,6 +162,7 @@ internal static class UpstreamChecker
             HostHeader = hostHeader,
             MaxConcurrent = maxConcurrent,
             Health = health,
+            RetryBudgetPercent = retryBudget ?? 20,
             SendToAllWhenUnhealthy = sendToAll ?? true,
             ConnectTimeout = connectTimeout,
             Line = TokenChecks.LineOf(diagnostics, block.Keyword.Span),

@@ -82,6 +82,15 @@ public sealed class RouteTransformer : HttpTransformer
     public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse,
         CancellationToken cancellationToken)
     {
+        // A status the route retries on, while a retry is left: nothing of this answer is copied (false tells YARP to
+        // drop its body), so the next attempt's answer is the only one the client sees.
+        if (proxyResponse is not null && httpContext.Features.Get<RequestContext>() is { HoldStatuses: not Dsl.Model.RetryConditions.None } holding
+            && (holding.HoldStatuses & Retries.StatusCondition((int)proxyResponse.StatusCode)) != Dsl.Model.RetryConditions.None)
+        {
+            holding.StatusHeld = true;
+            return false;
+        }
+
         // Copies every header except the fixed hop-by-hop set, content headers included.
         var proceed = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken);
 

@@ -44,8 +44,11 @@ public static class EventIds
     /// that passes it over, not per request).</summary>
     public const int EndpointPassedOver = 310;
 
-    /// <summary>A request whose connection to one endpoint failed is sent to another (Debug).</summary>
+    /// <summary>A request whose attempt failed is sent again, to another endpoint when there is one (Debug).</summary>
     public const int AttemptRetried = 311;
+
+    /// <summary>A retry was not sent because the upstream's retry budget is used up (Debug, per request).</summary>
+    public const int RetryBudgetExhausted = 312;
 
     /// <summary>A route's <c>timeout</c> elapsed before the upstream exchange ended: 504, or an aborted response if it had
     /// started (Warning).</summary>

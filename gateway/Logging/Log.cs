@@ -85,6 +85,11 @@ public static partial class Log
         Message = "{Method} {Path} for route {Route} to {Endpoint} exceeded the route's timeout of {TimeoutMs} ms: {Result}")]
     public static partial void RouteTimedOut(ILogger logger, string method, string path, string route, string endpoint, double timeoutMs, string result);
 
+    /// <summary>A retry was not sent: the upstream's budget is used up.</summary>
+    [LoggerMessage(EventId = EventIds.RetryBudgetExhausted, Level = LogLevel.Debug,
+        Message = "{Method} {Path} for route {Route}: not retried, upstream {Upstream} has used its retry budget ({Percent}% of its requests in 10 s)")]
+    public static partial void RetryBudgetExhausted(ILogger logger, string method, string path, string route, string upstream, int percent);
+
     /// <summary>A CORS preflight was refused with 403; <paramref name="part"/> is <c>origin</c>, <c>method</c> or <c>header</c>.</summary>
     [LoggerMessage(EventId = EventIds.CorsPreflightRejected, Level = LogLevel.Debug,
         Message = "CORS preflight for route {Route} refused: {Part} '{Value}' is not allowed")]

@@ -51,6 +51,13 @@ public sealed class RequestContext
     /// <summary>What the route's rate limit decided about the request, once it has; its response carries the counts.</summary>
     public RateLimiting.RateLimitDecision? RateLimit { get; set; }
 
+    /// <summary>The upstream statuses the current attempt holds back for a retry instead of passing on (set by the
+    /// request path before each attempt, read by the route's transformer).</summary>
+    public Dsl.Model.RetryConditions HoldStatuses { get; set; }
+
+    /// <summary>Whether the current attempt's status was held back: the response has its status code and nothing else.</summary>
+    public bool StatusHeld { get; set; }
+
     /// <summary>How the request ended, or <see cref="RequestOutcome.Pending"/>.</summary>
     public RequestOutcome Outcome { get; private set; }
 

@@ -36,6 +36,18 @@ public sealed class ProblemResponse
     public static readonly ProblemResponse AllUnhealthy = new(StatusCodes.Status503ServiceUnavailable,
         "Every endpoint of the route's upstream is failing its health checks.");
 
+    /// <summary>503: the upstream endpoint answered 503, and the request could not be retried.</summary>
+    public static readonly ProblemResponse UpstreamUnavailable = new(StatusCodes.Status503ServiceUnavailable,
+        "The upstream endpoint answered 503, and the request could not be retried.");
+
+    /// <summary>The problem that stands for an upstream's 502, 503 or 504 whose answer was held back for a retry.</summary>
+    public static ProblemResponse ForUpstreamStatus(int status) => status switch
+    {
+        502 => BadGateway,
+        504 => GatewayTimeout,
+        _ => UpstreamUnavailable,
+    };
+
     /// <summary>503: no route table is loaded yet.</summary>
     public static readonly ProblemResponse NoRouteTable = new(StatusCodes.Status503ServiceUnavailable,
         "The gateway has no route table loaded yet.");

@@ -34,6 +34,7 @@ public sealed class UpstreamPool : IDisposable
         ArgumentNullException.ThrowIfNull(time);
         PassiveHealth = passiveHealth;
         _time = time;
+        RetryBudget = new RetryBudget(definition.RetryBudgetPercent, time);
         Definition = definition;
         Name = definition.Name;
         Endpoints = endpoints;
@@ -51,6 +52,9 @@ public sealed class UpstreamPool : IDisposable
 
     /// <summary>The balancer for the upstream's <c>balance</c> mode.</summary>
     public ILoadBalancer Balancer { get; }
+
+    /// <summary>How many retries the upstream may get (<c>retry-budget</c>).</summary>
+    public RetryBudget RetryBudget { get; }
 
     /// <summary>How failed endpoints are passed over.</summary>
     public PassiveHealth PassiveHealth { get; }

@@ -10,10 +10,10 @@ namespace Sample.Routing;
 /// whose conditions all hold wins. <c>#</c> is the route index that <c>RouteMatch.RouteIndex</c> reports.</para>
 /// <code>
 /// #  route      methods     hosts     path                  action       line
-/// 3  unmetered  any method  any host  /health               respond 200  35
-/// 2  partners   any method  any host  /partners/**          → catalog    26
-/// 0  search     any method  any host  /search               → catalog    14
-/// 1  tenants    any method  any host  /tenants/{tenant}/**  → catalog    20
+/// 3  unmetered  any method  any host  /health               respond 200  39
+/// 2  partners   any method  any host  /partners/**          → catalog    30
+/// 0  search     any method  any host  /search               → catalog    15
+/// 1  tenants    GET,POST    any host  /tenants/{tenant}/**  → catalog    22
 /// </code>
 /// </remarks>
 public static partial class Routes
@@ -24,7 +24,7 @@ public static partial class Routes
 
     /// <summary>The text of <c>traffic.gw</c> at build time: <c>RouteFile.Parse(SourceText, SourcePath)</c> reads the model this matcher was built from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Gateway.Generator", "1.0.0")]
-    public const string SourceText = @"# Traffic control: rate limits, local and global, and active health checks.
+    public const string SourceText = @"# Traffic control: rate limits, local and global, retries with budgets, and active health checks.
 redis 127.0.0.1:6379
 
 policy metered {
@@ -35,16 +35,20 @@ upstream catalog {
   endpoints http://127.0.0.1:5001 http://127.0.0.1:5002
   health GET /healthz every 5s timeout 1s healthy 2 unhealthy 3
   when-unhealthy 503
+  retry-budget 25%
 }
 
 route search {
   path /search
   use metered
+  retry 2 on connect-failure reset 502 503 backoff 50ms
   to catalog
 }
 
 route tenants {
   path /tenants/{tenant}/**
+  method GET POST
+  retry 1 on 503 methods GET POST
   limit 100/s burst 200 by header X-Tenant global fail closed
   to catalog
 }
@@ -148,7 +152,7 @@ file static class RoutesTrie
         if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
             // The path ends at /health.
-            // Route unmetered (line 35): any method
+            // Route unmetered (line 39): any method
             result = global::Gateway.Routing.RouteMatch.Create(3);
             return true;
         }
@@ -160,7 +164,7 @@ file static class RoutesTrie
     internal static bool Node2(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
     {
         // Catch-alls from /partners take the rest of the path, zero or more segments.
-        // Route partners (line 26): any method
+        // Route partners (line 30): any method
         result = global::Gateway.Routing.RouteMatch.Create(2);
         result.CaptureRest(request.Path, pos);
         return true;
@@ -172,7 +176,7 @@ file static class RoutesTrie
         if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
             // The path ends at /search.
-            // Route search (line 14): any method
+            // Route search (line 15): any method
             result = global::Gateway.Routing.RouteMatch.Create(0);
             return true;
         }
@@ -206,10 +210,15 @@ file static class RoutesTrie
     internal static bool Node5(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment1, ref global::Gateway.Routing.RouteMatch result)
     {
         // Catch-alls from /tenants/{} take the rest of the path, zero or more segments.
-        // Route tenants (line 20): any method
-        result = global::Gateway.Routing.RouteMatch.Create(1);
-        result.Capture(request.Path, segment1);
-        result.CaptureRest(request.Path, pos);
-        return true;
+        // Route tenants (line 22): GET,POST
+        if (global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get | global::Gateway.Dsl.Model.MethodSet.Post, method))
+        {
+            result = global::Gateway.Routing.RouteMatch.Create(1);
+            result.Capture(request.Path, segment1);
+            result.CaptureRest(request.Path, pos);
+            return true;
+        }
+
+        return false; // Nothing at or below /tenants/{} fits; the caller tries its next branch.
     }
 }

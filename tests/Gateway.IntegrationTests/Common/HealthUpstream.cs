@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace Gateway.IntegrationTests.Common;
 
 /// <summary>A real Kestrel upstream on 127.0.0.1:0 whose <c>/healthz</c> answers as the test says (200, 500, or
-/// alternating), while every other path answers 200 with its name, counted.</summary>
+/// alternating), while every other path answers <see cref="Status"/> (200 unless set) with its name, counted.</summary>
 public sealed class HealthUpstream : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -46,6 +46,9 @@ public sealed class HealthUpstream : IAsyncDisposable
 
     /// <summary>How <c>/healthz</c> answers now.</summary>
     public Mode Health { get; set; }
+
+    /// <summary>The status every path but <c>/healthz</c> answers with.</summary>
+    public int Status { get; set; } = 200;
 
     /// <summary>Requests to paths other than <c>/healthz</c>.</summary>
     public int Requests => Volatile.Read(ref _requests);
@@ -85,6 +88,8 @@ public sealed class HealthUpstream : IAsyncDisposable
         }
 
         Interlocked.Increment(ref _requests);
+        context.Response.StatusCode = Status;
+        context.Response.Headers["X-Answered-By"] = Name;
         return context.Response.WriteAsync(Name);
     }
 }
