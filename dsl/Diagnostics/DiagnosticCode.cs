@@ -217,6 +217,9 @@ public static class DiagnosticCode
     /// <summary>A <c>retry-budget</c> is not a share from 1% to 100%.</summary>
     public const string InvalidRetryBudget = "GW0247";
 
+    /// <summary>An endpoint's <c>weight</c> is not a whole number from 1 to 100.</summary>
+    public const string InvalidWeight = "GW0255";
+
     /// <summary>A <c>health</c> check's path, thresholds or timing is malformed, or <c>when-unhealthy</c> has no
     /// <c>health</c> to follow.</summary>
     public const string InvalidHealthCheck = "GW0251";
@@ -317,6 +320,7 @@ public static class DiagnosticCode
         Info(InvalidRetryBudget, "Invalid retry budget"),
         Info(InvalidConcurrency, "Invalid concurrency limit"),
         Info(InvalidHealthCheck, "Invalid health check"),
+        Info(InvalidWeight, "Invalid weight"),
         Info(AmbiguousRoutes, "Ambiguous routes"),
         Info(ConflictingPolicies, "Conflicting policies"),
     };

@@ -14,4 +14,8 @@ public enum BalanceMode
 
     /// <summary><c>random</c>: uniformly at random.</summary>
     Random,
+
+    /// <summary><c>balance hash KEY</c>: requests with one key go to one endpoint (rendezvous hashing, weighted), so
+    /// sessions stick and a change of endpoints moves only the keys of the endpoints that changed.</summary>
+    Hash,
 }

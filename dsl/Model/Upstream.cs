@@ -12,8 +12,15 @@ public sealed record Upstream
     /// <summary>Static endpoint base addresses, absolute <c>http</c> or <c>https</c> URIs without query or fragment.</summary>
     public required EquatableArray<string> Endpoints { get; init; }
 
+    /// <summary>Each endpoint's weight, in the order of <see cref="Endpoints"/> (<c>endpoints URL weight N</c>); empty
+    /// when every weight is 1.</summary>
+    public EquatableArray<int> Weights { get; init; } = EquatableArray<int>.Empty;
+
     /// <summary>How a request picks one endpoint.</summary>
     public required BalanceMode Balance { get; init; }
+
+    /// <summary>For <see cref="BalanceMode.Hash"/>, what the key is read from; otherwise null.</summary>
+    public HashKey? HashKey { get; init; }
 
     /// <summary>The <c>Host</c> header sent to this upstream's endpoints unless a route says otherwise; null for the
     /// default (the client's).</summary>

@@ -18,11 +18,14 @@ internal static class UpstreamChecker
         ["least_requests"] = BalanceMode.LeastRequests,
         ["power_of_two"] = BalanceMode.PowerOfTwo,
         ["random"] = BalanceMode.Random,
+        ["hash"] = BalanceMode.Hash,
     };
 
     // The modes in the order messages list them (a dictionary enumerates in insertion order while nothing is removed;
     // the invalid-case corpus pins the resulting text). Declared after Modes, whose initializer must run first.
     private static readonly string[] ModeNames = Modes.Keys.ToArray();
+
+    private static readonly string[] HashKinds = { "header", "cookie", "client_ip" };
 
     /// <summary>Checks <paramref name="block"/>; returns the upstream, which the caller discards when the file has errors.</summary>
     public static Upstream Check(DiagnosticBag diagnostics, BlockSyntax block, string name)
@@ -35,6 +38,8 @@ internal static class UpstreamChecker
 
         // power_of_two is the default, as in YARP: good spread without shared counters.
         var balance = BalanceMode.PowerOfTwo;
+        HashKey? hashKey = null;
+        var weights = new List<int>();
         HostHeader? hostHeader = null;
         int? maxConcurrent = null;
         HealthCheck? health = null;
@@ -112,12 +117,48 @@ internal static class UpstreamChecker
             if (directive.Name == "balance")
             {
                 balance = ReadBalance(diagnostics, directive.Arguments[0]) ?? balance;
+                if (balance == BalanceMode.Hash)
+                {
+                    hashKey = ReadHashKey(diagnostics, directive);
+                }
+                else if (directive.Arguments.Count > 1)
+                {
+                    diagnostics.Error(DiagnosticCode.UnexpectedArgument, directive.Arguments[1].Span, "'balance " + directive.Arguments[0].Text + "' takes no key; only 'balance hash' does, as in 'balance hash header X-User'");
+                }
                 continue;
             }
 
-            // Each URL is checked on its own, so one bad endpoint does not hide the others.
-            foreach (var argument in directive.Arguments)
+            // Each URL is checked on its own, so one bad endpoint does not hide the others. 'weight N' after a URL sets its
+            // share, as nginx's 'server … weight=N'.
+            var arguments = directive.Arguments;
+            for (var index = 0; index < arguments.Count; index++)
             {
+                var argument = arguments[index];
+                if (argument.IsWord("weight"))
+                {
+                    var weighted = index > 0 && !arguments[index - 1].IsWord("weight") && !NameRules.AllDigits(arguments[index - 1].Text);
+                    var value = index + 1 < arguments.Count ? arguments[index + 1] : (Token?)null;
+                    if (!weighted || value is not { } number)
+                    {
+                        diagnostics.Error(DiagnosticCode.InvalidWeight, argument.Span, "'weight' follows an endpoint and takes a number, as in 'endpoints http://10.0.0.5:8080 weight 3 http://10.0.0.6:8080'");
+                        break;
+                    }
+
+                    index++;
+                    if (!int.TryParse(number.Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var weight) || weight < 1 || weight > 100)
+                    {
+                        diagnostics.Error(DiagnosticCode.InvalidWeight, number.Span, "weight '" + number.Text + "' is not a whole number from 1 to 100; write the endpoint's share of requests relative to the others, e.g. 'weight 3'");
+                        continue;
+                    }
+
+                    if (weights.Count > 0 && endpoints.Count == weights.Count)
+                    {
+                        weights[weights.Count - 1] = weight;
+                    }
+
+                    continue;
+                }
+
                 var uri = EndpointReader.Read(diagnostics, argument);
                 if (uri is null)
                 {
@@ -138,6 +179,7 @@ internal static class UpstreamChecker
 
                 // The model keeps the URL as written; the gateway parses it once per snapshot.
                 endpoints.Add(argument.Text);
+                weights.Add(1);
             }
         }
 
@@ -158,7 +200,9 @@ internal static class UpstreamChecker
         {
             Name = name,
             Endpoints = endpoints.ToEquatableArray(),
+            Weights = weights.TrueForAll(w => w == 1) ? EquatableArray<int>.Empty : weights.ToEquatableArray(),
             Balance = balance,
+            HashKey = hashKey,
             HostHeader = hostHeader,
             MaxConcurrent = maxConcurrent,
             Health = health,
@@ -180,6 +224,42 @@ internal static class UpstreamChecker
         diagnostics.Error(DiagnosticCode.InvalidConcurrency, token.Span,
             "'max-concurrent " + token.Text + "' is not a positive integer; write the most requests in flight at once, e.g. 'max-concurrent 100'");
         return null;
+    }
+
+    /// <summary>Reads the key of <c>balance hash header NAME|cookie NAME|client_ip</c>; null after reporting.</summary>
+    private static HashKey? ReadHashKey(DiagnosticBag diagnostics, DirectiveSyntax directive)
+    {
+        var arguments = directive.Arguments;
+        if (arguments.Count < 2)
+        {
+            diagnostics.Error(DiagnosticCode.MissingArgument, arguments[0].Span, "'balance hash' needs a key: 'header NAME', 'cookie NAME' or 'client_ip', as in 'balance hash header X-User'");
+            return null;
+        }
+
+        var kind = ValueReader.Choice(diagnostics, arguments[1], "hash key", HashKinds);
+        if (kind < 0)
+        {
+            return null;
+        }
+
+        if (kind == 2)
+        {
+            if (arguments.Count > 2)
+            {
+                diagnostics.Error(DiagnosticCode.UnexpectedArgument, arguments[2].Span, "'balance hash client_ip' takes no name; remove '" + arguments[2].Text + "'");
+            }
+
+            return new HashKey { Kind = HashKeyKind.ClientIp };
+        }
+
+        if (arguments.Count < 3)
+        {
+            diagnostics.Error(DiagnosticCode.MissingArgument, arguments[1].Span, "'balance hash " + arguments[1].Text + "' needs a name, as in 'balance hash " + arguments[1].Text + " " + (kind == 0 ? "X-User" : "session") + "'");
+            return null;
+        }
+
+        var name = kind == 0 ? ValueReader.HeaderName(diagnostics, arguments[2]) : arguments[2].Value;
+        return name is null ? null : new HashKey { Kind = kind == 0 ? HashKeyKind.Header : HashKeyKind.Cookie, Name = name };
     }
 
     /// <summary>Reads a <c>balance</c> mode; reports an unknown one with a suggestion or the list of modes.</summary>

@@ -2,7 +2,8 @@ using Gateway.Upstreams;
 
 namespace Gateway.Balancing;
 
-/// <summary><c>balance least_requests</c>: the endpoint with the fewest requests in flight.</summary>
+/// <summary><c>balance least_requests</c>: the endpoint with the fewest requests in flight, per unit of weight when the
+/// endpoints are weighted.</summary>
 /// <remarks>
 /// Scans every endpoint, so it costs O(n) per request; upstreams have few endpoints. The scan starts one place further
 /// on each call so that ties (an idle upstream has all counts at 0) spread over the endpoints instead of all landing
@@ -21,6 +22,21 @@ public sealed class LeastRequestsBalancer : ILoadBalancer
         }
 
         var first = (int)((uint)Interlocked.Increment(ref _start) % (uint)endpoints.Length);
+        if (!Weights.Uniform(endpoints))
+        {
+            var lightest = first;
+            for (var step = 1; step < endpoints.Length; step++)
+            {
+                var index = (first + step) % endpoints.Length;
+                if (Weights.LessLoaded(endpoints[index], endpoints[lightest]))
+                {
+                    lightest = index;
+                }
+            }
+
+            return lightest;
+        }
+
         var best = first;
         var bestCount = endpoints[first].InFlight;
         for (var step = 1; step < endpoints.Length && bestCount > 0; step++)

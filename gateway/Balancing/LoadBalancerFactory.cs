@@ -6,12 +6,13 @@ namespace Gateway.Balancing;
 public static class LoadBalancerFactory
 {
     /// <summary>A fresh balancer for <paramref name="mode"/>; each upstream gets its own so round-robin turns are per upstream.</summary>
-    public static ILoadBalancer Create(BalanceMode mode) => mode switch
+    public static ILoadBalancer Create(BalanceMode mode, HashKey? hashKey = null) => mode switch
     {
+        BalanceMode.Hash => new HashBalancer(hashKey ?? throw new ArgumentNullException(nameof(hashKey), "balance hash needs its key; the checker requires one.")),
         BalanceMode.RoundRobin => new RoundRobinBalancer(),
         BalanceMode.LeastRequests => new LeastRequestsBalancer(),
         BalanceMode.Random => new RandomBalancer(),
         BalanceMode.PowerOfTwo => new PowerOfTwoChoicesBalancer(),
-        _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown balance mode; the checker admits only the four above."),
+        _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown balance mode; the checker admits only the five above."),
     };
 }

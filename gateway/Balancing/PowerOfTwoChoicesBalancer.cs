@@ -24,6 +24,15 @@ public sealed class PowerOfTwoChoicesBalancer : ILoadBalancer
                 return 0;
         }
 
+        if (!Weights.Uniform(endpoints))
+        {
+            // Two draws in proportion to weight, then the less loaded per unit of weight.
+            var total = Weights.Total(endpoints);
+            var a = Weights.At(endpoints, _random.Next(total));
+            var b = Weights.At(endpoints, _random.Next(total));
+            return Weights.LessLoaded(endpoints[b], endpoints[a]) ? b : a;
+        }
+
         // Draw the second index from the other n-1 endpoints so the two are always distinct.
         var first = _random.Next(endpoints.Length);
         var second = _random.Next(endpoints.Length - 1);

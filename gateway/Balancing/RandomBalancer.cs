@@ -2,7 +2,7 @@ using Gateway.Upstreams;
 
 namespace Gateway.Balancing;
 
-/// <summary><c>balance random</c>: uniformly at random.</summary>
+/// <summary><c>balance random</c>: at random, in proportion to the endpoints' weights.</summary>
 public sealed class RandomBalancer : ILoadBalancer
 {
     private readonly Random _random;
@@ -12,5 +12,8 @@ public sealed class RandomBalancer : ILoadBalancer
     public RandomBalancer(Random? random = null) => _random = random ?? Random.Shared;
 
     /// <inheritdoc/>
-    public int Pick(ReadOnlySpan<EndpointState> endpoints) => endpoints.IsEmpty ? -1 : _random.Next(endpoints.Length);
+    public int Pick(ReadOnlySpan<EndpointState> endpoints) =>
+        endpoints.IsEmpty ? -1
+        : Weights.Uniform(endpoints) ? _random.Next(endpoints.Length)
+        : Weights.At(endpoints, _random.Next(Weights.Total(endpoints)));
 }

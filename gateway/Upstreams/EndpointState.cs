@@ -12,12 +12,22 @@ public sealed class EndpointState
     // Checks in a row that disagree with the current state; written only by the upstream's one health prober.
     private int _streak;
 
-    /// <summary>Creates the state for <paramref name="address"/>, an absolute http(s) base URI.</summary>
-    public EndpointState(string address)
+    /// <summary>Creates the state for <paramref name="address"/>, an absolute http(s) base URI, with its
+    /// <paramref name="weight"/> (1 to 100) among the upstream's endpoints.</summary>
+    public EndpointState(string address, int weight = 1)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(address);
+        ArgumentOutOfRangeException.ThrowIfLessThan(weight, 1);
         Address = address;
+        Weight = weight;
+        AddressHash = Balancing.StableHash.Of(address);
     }
+
+    /// <summary>The endpoint's share of requests relative to the others (<c>weight N</c>); 1 unless the file says otherwise.</summary>
+    public int Weight { get; }
+
+    /// <summary>A hash of <see cref="Address"/> that is the same in every process, for <c>balance hash</c>.</summary>
+    public ulong AddressHash { get; }
 
     /// <summary>The base URI requests are forwarded to (YARP's destination prefix); path and query are appended.</summary>
     public string Address { get; }

@@ -10,11 +10,12 @@ public sealed class UpstreamEndpoints
 {
     private volatile EndpointState[] _current;
 
-    /// <summary>Starts with one endpoint per address.</summary>
-    public UpstreamEndpoints(IEnumerable<string> addresses)
+    /// <summary>Starts with one endpoint per address, weighted by <paramref name="weights"/> (same order; empty or
+    /// null for all 1).</summary>
+    public UpstreamEndpoints(IEnumerable<string> addresses, IReadOnlyList<int>? weights = null)
     {
         ArgumentNullException.ThrowIfNull(addresses);
-        _current = addresses.Select(a => new EndpointState(a)).ToArray();
+        _current = addresses.Select((a, i) => new EndpointState(a, weights is { Count: > 0 } ? weights[i] : 1)).ToArray();
     }
 
     /// <summary>The endpoints in use; never mutate the returned array.</summary>

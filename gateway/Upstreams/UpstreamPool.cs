@@ -85,7 +85,7 @@ public sealed class UpstreamPool : IDisposable
     public static UpstreamPool From(Upstream upstream)
     {
         ArgumentNullException.ThrowIfNull(upstream);
-        return new UpstreamPool(upstream, new UpstreamEndpoints(upstream.Endpoints), LoadBalancerFactory.Create(upstream.Balance));
+        return new UpstreamPool(upstream, new UpstreamEndpoints(upstream.Endpoints, upstream.Weights), LoadBalancerFactory.Create(upstream.Balance, upstream.HashKey));
     }
 
     /// <summary>The endpoint for one request, or null when the upstream has none (the caller answers 503).</summary>
@@ -97,11 +97,12 @@ public sealed class UpstreamPool : IDisposable
     /// is usable; then a healthy one that is passed over; then, when every endpoint is unhealthy and the upstream
     /// sends to all (<c>when-unhealthy all</c>), any (nginx, too, tries every server again when all have failed).</remarks>
     /// <param name="avoid">An endpoint a previous attempt of the same request failed on, or null.</param>
-    public EndpointState? Pick(EndpointState? avoid)
+    /// <param name="context">The request, for a balancer that reads it (<c>balance hash</c>); null for the others.</param>
+    public EndpointState? Pick(EndpointState? avoid, HttpContext? context = null)
     {
         // Read the array once: the balancer and the indexer must see the same set.
         var endpoints = Endpoints.Current;
-        var index = Balancer.Pick(endpoints);
+        var index = context is null ? Balancer.Pick(endpoints) : Balancer.Pick(endpoints, context);
         if ((uint)index >= (uint)endpoints.Length)
         {
             return null;
@@ -213,7 +214,7 @@ public sealed class UpstreamPool : IDisposable
             return AttemptOutcome.Refused(UpstreamRefusal.AllUnhealthy);
         }
 
-        var endpoint = Pick(avoid);
+        var endpoint = Pick(avoid, request.Http);
         if (endpoint is null)
         {
             return AttemptOutcome.Refused(UpstreamRefusal.NoEndpoint);

@@ -10,10 +10,11 @@ namespace Sample.Routing;
 /// whose conditions all hold wins. <c>#</c> is the route index that <c>RouteMatch.RouteIndex</c> reports.</para>
 /// <code>
 /// #  route      methods     hosts     path                  action       line
-/// 3  unmetered  any method  any host  /health               respond 200  39
-/// 2  partners   any method  any host  /partners/**          → catalog    30
-/// 0  search     any method  any host  /search               → catalog    15
-/// 1  tenants    GET,POST    any host  /tenants/{tenant}/**  → catalog    22
+/// 3  cart       any method  any host  /cart/**              → sessions   44
+/// 4  unmetered  any method  any host  /health               respond 200  49
+/// 2  partners   any method  any host  /partners/**          → catalog    35
+/// 0  search     any method  any host  /search               → catalog    20
+/// 1  tenants    GET,POST    any host  /tenants/{tenant}/**  → catalog    27
 /// </code>
 /// </remarks>
 public static partial class Routes
@@ -24,11 +25,16 @@ public static partial class Routes
 
     /// <summary>The text of <c>traffic.gw</c> at build time: <c>RouteFile.Parse(SourceText, SourcePath)</c> reads the model this matcher was built from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Gateway.Generator", "1.0.0")]
-    public const string SourceText = @"# Traffic control: rate limits, local and global, retries with budgets, and active health checks.
+    public const string SourceText = @"# Traffic control: rate limits, local and global, retries with budgets, active health checks, weights and hashing.
 redis 127.0.0.1:6379
 
 policy metered {
   limit 600/m burst 50 by client_ip
+}
+
+upstream sessions {
+  endpoints http://127.0.0.1:5003 weight 3 http://127.0.0.1:5004
+  balance hash cookie session
 }
 
 upstream catalog {
@@ -62,6 +68,11 @@ route partners {
   to catalog
 }
 
+route cart {
+  path /cart/**
+  to sessions
+}
+
 route unmetered {
   path /health
   use metered
@@ -79,7 +90,7 @@ route unmetered {
         var end = global::Gateway.Routing.PathCursor.EffectiveEnd(request.Path);
         var result = default(global::Gateway.Routing.RouteMatch); // Set by the trie node that matches.
 
-        // 1. Routes that name no host: routes unmetered, partners, search and 1 more.
+        // 1. Routes that name no host: routes cart, unmetered, partners and 2 more.
         if (RoutesTrie.Node0(in request, method, end, global::Gateway.Routing.PathCursor.Start, ref result))
         {
             return result;
@@ -109,7 +120,7 @@ file static class RoutesTrie
 
             switch (segment)
             {
-                case "health": // /health: route unmetered.
+                case "cart": // /cart: route cart.
                     if (Node1(in request, method, end, next, ref result))
                     {
                         return true;
@@ -117,7 +128,7 @@ file static class RoutesTrie
 
                     break;
 
-                case "partners": // /partners: route partners.
+                case "health": // /health: route unmetered.
                     if (Node2(in request, method, end, next, ref result))
                     {
                         return true;
@@ -125,7 +136,7 @@ file static class RoutesTrie
 
                     break;
 
-                case "search": // /search: route search.
+                case "partners": // /partners: route partners.
                     if (Node3(in request, method, end, next, ref result))
                     {
                         return true;
@@ -133,8 +144,16 @@ file static class RoutesTrie
 
                     break;
 
-                case "tenants": // /tenants: route tenants.
+                case "search": // /search: route search.
                     if (Node4(in request, method, end, next, ref result))
+                    {
+                        return true;
+                    }
+
+                    break;
+
+                case "tenants": // /tenants: route tenants.
+                    if (Node5(in request, method, end, next, ref result))
                     {
                         return true;
                     }
@@ -146,37 +165,47 @@ file static class RoutesTrie
         return false; // Nothing at or below / fits; the caller tries its next branch.
     }
 
-    /// <summary>Node 1: <c>/health</c> on any host.</summary>
+    /// <summary>Node 1: <c>/cart</c> on any host.</summary>
     internal static bool Node1(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
+    {
+        // Catch-alls from /cart take the rest of the path, zero or more segments.
+        // Route cart (line 44): any method
+        result = global::Gateway.Routing.RouteMatch.Create(3);
+        result.CaptureRest(request.Path, pos);
+        return true;
+    }
+
+    /// <summary>Node 2: <c>/health</c> on any host.</summary>
+    internal static bool Node2(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
     {
         if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
             // The path ends at /health.
-            // Route unmetered (line 39): any method
-            result = global::Gateway.Routing.RouteMatch.Create(3);
+            // Route unmetered (line 49): any method
+            result = global::Gateway.Routing.RouteMatch.Create(4);
             return true;
         }
 
         return false; // Nothing at or below /health fits; the caller tries its next branch.
     }
 
-    /// <summary>Node 2: <c>/partners</c> on any host.</summary>
-    internal static bool Node2(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
+    /// <summary>Node 3: <c>/partners</c> on any host.</summary>
+    internal static bool Node3(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
     {
         // Catch-alls from /partners take the rest of the path, zero or more segments.
-        // Route partners (line 30): any method
+        // Route partners (line 35): any method
         result = global::Gateway.Routing.RouteMatch.Create(2);
         result.CaptureRest(request.Path, pos);
         return true;
     }
 
-    /// <summary>Node 3: <c>/search</c> on any host.</summary>
-    internal static bool Node3(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
+    /// <summary>Node 4: <c>/search</c> on any host.</summary>
+    internal static bool Node4(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
     {
         if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
             // The path ends at /search.
-            // Route search (line 15): any method
+            // Route search (line 20): any method
             result = global::Gateway.Routing.RouteMatch.Create(0);
             return true;
         }
@@ -184,8 +213,8 @@ file static class RoutesTrie
         return false; // Nothing at or below /search fits; the caller tries its next branch.
     }
 
-    /// <summary>Node 4: <c>/tenants</c> on any host.</summary>
-    internal static bool Node4(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
+    /// <summary>Node 5: <c>/tenants</c> on any host.</summary>
+    internal static bool Node5(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
     {
         if (!global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
@@ -196,7 +225,7 @@ file static class RoutesTrie
             if (segment.Length > 0)
             {
                 // /tenants/{}: route tenants.
-                if (Node5(in request, method, end, next, segment, ref result))
+                if (Node6(in request, method, end, next, segment, ref result))
                 {
                     return true;
                 }
@@ -206,11 +235,11 @@ file static class RoutesTrie
         return false; // Nothing at or below /tenants fits; the caller tries its next branch.
     }
 
-    /// <summary>Node 5: <c>/tenants/{}</c> on any host.</summary>
-    internal static bool Node5(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment1, ref global::Gateway.Routing.RouteMatch result)
+    /// <summary>Node 6: <c>/tenants/{}</c> on any host.</summary>
+    internal static bool Node6(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment1, ref global::Gateway.Routing.RouteMatch result)
     {
         // Catch-alls from /tenants/{} take the rest of the path, zero or more segments.
-        // Route tenants (line 22): GET,POST
+        // Route tenants (line 27): GET,POST
         if (global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get | global::Gateway.Dsl.Model.MethodSet.Post, method))
         {
             result = global::Gateway.Routing.RouteMatch.Create(1);

@@ -10,6 +10,7 @@ public sealed class LoadBalancerFactoryTests
     [InlineData(BalanceMode.LeastRequests, typeof(LeastRequestsBalancer))]
     [InlineData(BalanceMode.PowerOfTwo, typeof(PowerOfTwoChoicesBalancer))]
     [InlineData(BalanceMode.Random, typeof(RandomBalancer))]
+    [InlineData(BalanceMode.Hash, typeof(HashBalancer))]
     public void Create_EachMode_ReturnsItsBalancer(BalanceMode mode, Type expected)
     {
         Assert.IsType(expected, Create(mode));
@@ -28,5 +29,6 @@ public sealed class LoadBalancerFactoryTests
         Assert.NotSame(Create(BalanceMode.RoundRobin), Create(BalanceMode.RoundRobin));
     }
 
-    private static ILoadBalancer Create(BalanceMode mode) => LoadBalancerFactory.Create(mode);
+    // Every mode gets a key; only hash reads it.
+    private static ILoadBalancer Create(BalanceMode mode) => LoadBalancerFactory.Create(mode, new HashKey { Kind = HashKeyKind.ClientIp });
 }
