@@ -217,15 +217,15 @@ public static class DiagnosticCode
     /// <summary>A <c>retry-budget</c> is not a share from 1% to 100%.</summary>
     public const string InvalidRetryBudget = "GW0247";
 
-    /// <summary>An endpoint's <c>weight</c> is not a whole number from 1 to 100.</summary>
-    public const string InvalidWeight = "GW0255";
+    /// <summary>A <c>max-concurrent</c> limit is not a positive integer.</summary>
+    public const string InvalidConcurrency = "GW0250";
 
     /// <summary>A <c>health</c> check's path, thresholds or timing is malformed, or <c>when-unhealthy</c> has no
     /// <c>health</c> to follow.</summary>
     public const string InvalidHealthCheck = "GW0251";
 
-    /// <summary>A <c>max-concurrent</c> limit is not a positive integer.</summary>
-    public const string InvalidConcurrency = "GW0250";
+    /// <summary>An endpoint's <c>weight</c> is not a whole number from 1 to 100.</summary>
+    public const string InvalidWeight = "GW0252";
 
     // GW03xx: conflicts between routes, reported by the planner (dsl/Planning).
 
