@@ -20,8 +20,8 @@ public static class Retries
     /// <summary>The largest request body that is buffered so that it can be sent again.</summary>
     public const int MaxReplayBytes = 64 * 1024;
 
-    /// <summary>Buffers the request body of a route with <c>retry</c> when it is small enough; returns whether a
-    /// retry can send the body again (true as well when there is no body).</summary>
+    /// <summary>Buffers the request body of a route whose <c>retry</c> covers the request's method when it is small
+    /// enough; returns whether a retry can send the body again (true as well when there is no body).</summary>
     public static bool PrepareBody(HttpRequest request, RetryPolicy? policy)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -30,7 +30,8 @@ public static class Retries
             return true;
         }
 
-        if (policy is null || request.ContentLength is not { } length || length > MaxReplayBytes)
+        if (policy is null || request.ContentLength is not { } length || length > MaxReplayBytes
+            || (policy.Methods & MethodBits.Of(request.Method)) == MethodSet.None)
         {
             return false;
         }
