@@ -29,14 +29,13 @@ public sealed class AuthService : IAsyncDisposable
     /// <summary>The body of <c>/deny</c>.</summary>
     public const string DenyBody = "{\"error\":\"tier too low\"}";
 
-    private readonly WebApplication _app;
+    private LoopbackApp _app = null!;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<IReadOnlyDictionary<string, string>>> _requests = new();
     private int _cancelled;
 
-    private AuthService(WebApplication app) => _app = app;
 
     /// <summary>The base URI, e.g. <c>http://127.0.0.1:40001</c>.</summary>
-    public string Address { get; private set; } = string.Empty;
+    public string Address => _app.Address;
 
     /// <summary>Whether <c>/flaky</c> fails.</summary>
     public bool Failing { get; set; }
@@ -47,14 +46,8 @@ public sealed class AuthService : IAsyncDisposable
     /// <summary>Starts the service.</summary>
     public static async Task<AuthService> StartAsync()
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var service = new AuthService(app);
-        app.Run(service.HandleAsync);
-        await app.StartAsync();
-        service.Address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
+        var service = new AuthService();
+        service._app = await LoopbackApp.StartAsync(service.HandleAsync);
         return service;
     }
 
@@ -63,11 +56,7 @@ public sealed class AuthService : IAsyncDisposable
         _requests.TryGetValue(path, out var queue) ? queue.ToArray() : [];
 
     /// <inheritdoc/>
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     private async Task HandleAsync(HttpContext context)
     {

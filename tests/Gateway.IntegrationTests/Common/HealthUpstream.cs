@@ -15,15 +15,11 @@ namespace Gateway.IntegrationTests.Common;
 /// alternating), while every other path answers <see cref="Status"/> (200 unless set) with its name, counted.</summary>
 public sealed class HealthUpstream : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackApp _app = null!;
     private int _requests;
     private int _checks;
 
-    private HealthUpstream(string name, WebApplication app)
-    {
-        Name = name;
-        _app = app;
-    }
+    private HealthUpstream(string name) => Name = name;
 
     /// <summary>How <c>/healthz</c> answers.</summary>
     public enum Mode
@@ -42,7 +38,7 @@ public sealed class HealthUpstream : IAsyncDisposable
     public string Name { get; }
 
     /// <summary>The base URI.</summary>
-    public string Address { get; private set; } = string.Empty;
+    public string Address => _app.Address;
 
     /// <summary>How <c>/healthz</c> answers now.</summary>
     public Mode Health { get; set; }
@@ -59,23 +55,13 @@ public sealed class HealthUpstream : IAsyncDisposable
     /// <summary>Starts an upstream named <paramref name="name"/>.</summary>
     public static async Task<HealthUpstream> StartAsync(string name)
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var upstream = new HealthUpstream(name, app);
-        app.Run(upstream.HandleAsync);
-        await app.StartAsync();
-        upstream.Address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
+        var upstream = new HealthUpstream(name);
+        upstream._app = await LoopbackApp.StartAsync(upstream.HandleAsync);
         return upstream;
     }
 
     /// <inheritdoc/>
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     private Task HandleAsync(HttpContext context)
     {

@@ -24,13 +24,12 @@ public sealed class StallingUpstream : IAsyncDisposable
     /// <summary>The part of a <c>/stall</c> body sent before it stalls.</summary>
     public const string FirstPart = "first part;";
 
-    private readonly WebApplication _app;
+    private LoopbackApp _app = null!;
     private readonly TaskCompletionSource _cancelled = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private StallingUpstream(WebApplication app) => _app = app;
 
     /// <summary>The base URI, e.g. <c>http://127.0.0.1:40001</c>.</summary>
-    public string Address { get; private set; } = string.Empty;
+    public string Address => _app.Address;
 
     /// <summary>Completes when a waiting request's <see cref="HttpContext.RequestAborted"/> fires.</summary>
     public Task Cancelled => _cancelled.Task;
@@ -38,23 +37,13 @@ public sealed class StallingUpstream : IAsyncDisposable
     /// <summary>Starts the upstream.</summary>
     public static async Task<StallingUpstream> StartAsync()
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var upstream = new StallingUpstream(app);
-        app.Run(upstream.HandleAsync);
-        await app.StartAsync();
-        upstream.Address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
+        var upstream = new StallingUpstream();
+        upstream._app = await LoopbackApp.StartAsync(upstream.HandleAsync);
         return upstream;
     }
 
     /// <inheritdoc/>
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     private async Task HandleAsync(HttpContext context)
     {
