@@ -20,14 +20,17 @@ public sealed class GatewayMiddleware
     private readonly HttpMessageInvoker _client;
     private readonly ILogger _logger;
     private readonly Func<RequestContext, EndpointState, ValueTask<AttemptOutcome>> _send;
+    private readonly TrafficMirror _mirror;
 
     /// <summary>Creates the request path over the current route table and the shared forwarding client.</summary>
-    public GatewayMiddleware(RouteTableHolder tables, IHttpForwarder forwarder, ForwarderClient client, ILogger<GatewayMiddleware> logger)
+    public GatewayMiddleware(RouteTableHolder tables, IHttpForwarder forwarder, ForwarderClient client, TrafficMirror mirror, ILogger<GatewayMiddleware> logger)
     {
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(forwarder);
         ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(mirror);
         ArgumentNullException.ThrowIfNull(logger);
+        _mirror = mirror;
         _tables = tables;
         _forwarder = forwarder;
         _client = client.Invoker;
@@ -161,6 +164,12 @@ public sealed class GatewayMiddleware
         //    `timeout` bounds the whole exchange, a retry included (Gateway:UpstreamTimeout bounds only inactivity).
         using var deadline = RouteDeadline.Start(route.Timeout, context, TimeProvider.System);
         request.Deadline = deadline;
+        // Shadow traffic leaves on its own task; nothing below waits for it.
+        if (route.Mirror is { } shadow)
+        {
+            _mirror.TryStart(request, shadow, route.Route.Mirror!.Percent);
+        }
+
         var upstream = route.SelectUpstream(request)!;
         var retry = route.Route.Policies.Retry;
         var replayable = Retries.PrepareBody(context.Request, retry);

@@ -227,6 +227,9 @@ public static class DiagnosticCode
     /// <summary>An endpoint's <c>weight</c> is not a whole number from 1 to 100.</summary>
     public const string InvalidWeight = "GW0252";
 
+    /// <summary>A <c>mirror</c> share is not 1% to 100%, or the route mirrors to its own upstream or forwards nothing.</summary>
+    public const string InvalidMirror = "GW0262";
+
     // GW03xx: conflicts between routes, reported by the planner (dsl/Planning).
 
     /// <summary>Two routes can match the same request and are equally specific with equal priority.</summary>
@@ -321,6 +324,7 @@ public static class DiagnosticCode
         Info(InvalidConcurrency, "Invalid concurrency limit"),
         Info(InvalidHealthCheck, "Invalid health check"),
         Info(InvalidWeight, "Invalid weight"),
+        Info(InvalidMirror, "Invalid mirror"),
         Info(AmbiguousRoutes, "Ambiguous routes"),
         Info(ConflictingPolicies, "Conflicting policies"),
     };

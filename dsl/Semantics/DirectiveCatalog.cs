@@ -50,6 +50,7 @@ internal static class DirectiveCatalog
         Shape("timeout", DirectiveLevel.RouteOrPolicy, 1, 1, false, "one duration, or 'off' in a route", "timeout 30s"),
         Shape("plugin", DirectiveLevel.RouteOrPolicy, 1, Many, true, "a policy name and its arguments", "plugin tenant-tag X-Tenant"),
         Shape("to", DirectiveLevel.Route, 1, 1, false, "one upstream name", "to users"),
+        Shape("mirror", DirectiveLevel.Route, 1, 2, false, "an upstream name and an optional share", "mirror users-shadow 10%"),
         Shape("respond", DirectiveLevel.Route, 1, 3, false, "a status, an optional quoted body and an optional content type", "respond 404 \"no such user\""),
         Shape("redirect", DirectiveLevel.Route, 1, 9, false, "a status and the parts to change, or 'https'", "redirect 301 host www.example.com"),
         Shape("issuer", DirectiveLevel.Jwt, 1, 1, false, "one issuer", "issuer https://login.example.com/"),

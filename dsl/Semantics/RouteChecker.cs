@@ -100,6 +100,7 @@ internal sealed partial class RouteChecker
                 case "redirect": redirect = directive; break;
                 case "use": ReadUse(directive); break;
                 case "rewrite": _rewrite = directive.Arguments[0]; break;
+                case "mirror": ReadMirror(directive); break;
             }
         }
 
@@ -130,6 +131,8 @@ internal sealed partial class RouteChecker
             _diagnostics.Error(DiagnosticCode.MissingAction, _block.NameSpan, "route '" + _name + "' has no action; add 'to UPSTREAM', 'respond STATUS' or 'redirect STATUS …'");
         }
 
+        CheckMirror();
+
         // The route is incomplete; the file has errors, so the caller returns no table anyway.
         if (_path is null || _actionModel is null)
         {
@@ -150,6 +153,7 @@ internal sealed partial class RouteChecker
             Priority = _priority,
             Action = _actionModel,
             Policies = policies,
+            Mirror = _mirror,
         };
     }
 

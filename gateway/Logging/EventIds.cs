@@ -135,6 +135,12 @@ public static class EventIds
     /// <summary>One health check failed (Debug; the change of state is logged on its own).</summary>
     public const int HealthCheckFailed = 346;
 
+    /// <summary>A mirrored copy of a request failed (Debug: shadow traffic is nobody's incident).</summary>
+    public const int MirrorFailed = 390;
+
+    /// <summary>A request was not mirrored because the most copies were already in flight (Debug).</summary>
+    public const int MirrorSkipped = 391;
+
     /// <summary>An upstream at its max-concurrent limit refused a request.</summary>
     public const int UpstreamOverCapacity = 340;
 

@@ -53,6 +53,9 @@ public sealed class RouteEntry
     /// <summary>The upstream to forward to, for a <c>to</c> route; otherwise null.</summary>
     public UpstreamPool? Upstream { get; }
 
+    /// <summary>The shadow upstream of the route's <c>mirror</c>, or null.</summary>
+    public UpstreamPool? Mirror { get; private init; }
+
     /// <summary>The upstream this request goes to: <see cref="Upstream"/>, for a route with one.</summary>
     public UpstreamPool? SelectUpstream(RequestContext request) => Upstream;
 
@@ -112,6 +115,9 @@ public sealed class RouteEntry
         var transformer = RouteTransformer.KeepsDefaults(host, route.Policies.Path, connectTimeout)
             ? RouteTransformer.Unchanged
             : new RouteTransformer(host, route.Policies.Path, connectTimeout);
-        return new RouteEntry(route, built, null, null, pool, transformer, defaults);
+        return new RouteEntry(route, built, null, null, pool, transformer, defaults)
+        {
+            Mirror = route.Mirror is { } mirror ? upstreams[mirror.Upstream] : null,
+        };
     }
 }

@@ -11,7 +11,7 @@ namespace Sample.Routing;
 /// <code>
 /// #  route      methods     hosts     path                  action       line
 /// 3  cart       any method  any host  /cart/**              → sessions   44
-/// 4  unmetered  any method  any host  /health               respond 200  49
+/// 4  unmetered  any method  any host  /health               respond 200  50
 /// 2  partners   any method  any host  /partners/**          → catalog    35
 /// 0  search     any method  any host  /search               → catalog    20
 /// 1  tenants    GET,POST    any host  /tenants/{tenant}/**  → catalog    27
@@ -70,6 +70,7 @@ route partners {
 
 route cart {
   path /cart/**
+  mirror catalog 5%
   to sessions
 }
 
@@ -181,7 +182,7 @@ file static class RoutesTrie
         if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
             // The path ends at /health.
-            // Route unmetered (line 49): any method
+            // Route unmetered (line 50): any method
             result = global::Gateway.Routing.RouteMatch.Create(4);
             return true;
         }
