@@ -215,6 +215,16 @@ public static class DiagnosticCode
     /// <summary>A <c>max-concurrent</c> limit is not a positive integer.</summary>
     public const string InvalidConcurrency = "GW0250";
 
+    /// <summary>A <c>breaker</c> failure ratio is not a whole percentage from 1% to 100%.</summary>
+    public const string InvalidBreakerRatio = "GW0254";
+
+    /// <summary>A <c>breaker</c> throughput is not a whole number of at least 2.</summary>
+    public const string InvalidBreakerThroughput = "GW0255";
+
+    /// <summary>A <c>breaker</c> line is not written <c>breaker RATIO% of N in D break D</c>, or a duration is outside
+    /// 500 ms to 1 day.</summary>
+    public const string InvalidBreaker = "GW0256";
+
     // GW03xx: conflicts between routes, reported by the planner (dsl/Planning).
 
     /// <summary>Two routes can match the same request and are equally specific with equal priority.</summary>
@@ -305,6 +315,9 @@ public static class DiagnosticCode
         Info(InvalidRedisAddress, "Invalid Redis address"),
         Info(InvalidConcurrency, "Invalid concurrency limit"),
         Info(InvalidHealthCheck, "Invalid health check"),
+        Info(InvalidBreakerRatio, "Invalid breaker failure ratio"),
+        Info(InvalidBreakerThroughput, "Invalid breaker throughput"),
+        Info(InvalidBreaker, "Malformed breaker"),
         Info(AmbiguousRoutes, "Ambiguous routes"),
         Info(ConflictingPolicies, "Conflicting policies"),
     };

@@ -9,7 +9,7 @@ using Gateway.Dsl.Syntax;
 namespace Gateway.Dsl.Semantics;
 
 /// <summary>Checks one <c>upstream NAME { … }</c> block: its endpoints, balance mode, host header, concurrency limit,
-/// connect timeout and health checks.</summary>
+/// connect timeout, health checks and circuit breaker.</summary>
 internal static class UpstreamChecker
 {
     private static readonly Dictionary<string, BalanceMode> Modes = new()
@@ -40,6 +40,7 @@ internal static class UpstreamChecker
         HealthCheck? health = null;
         bool? sendToAll = null;
         TimeSpan? connectTimeout = null;
+        CircuitBreaker? breaker = null;
         var unusable = new List<Token>(block.RejectedLines);
         foreach (var directive in DirectiveCatalog.Lines(block.Directives, DirectiveLevel.Upstream))
         {
@@ -102,6 +103,12 @@ internal static class UpstreamChecker
                 continue;
             }
 
+            if (directive.Name == "breaker")
+            {
+                breaker = BreakerReader.Read(diagnostics, directive);
+                continue;
+            }
+
             if (directive.Name == "balance")
             {
                 balance = ReadBalance(diagnostics, directive.Arguments[0]) ?? balance;
@@ -157,6 +164,7 @@ internal static class UpstreamChecker
             Health = health,
             SendToAllWhenUnhealthy = sendToAll ?? true,
             ConnectTimeout = connectTimeout,
+            Breaker = breaker,
             Line = TokenChecks.LineOf(diagnostics, block.Keyword.Span),
         };
     }

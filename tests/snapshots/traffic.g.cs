@@ -10,10 +10,10 @@ namespace Sample.Routing;
 /// whose conditions all hold wins. <c>#</c> is the route index that <c>RouteMatch.RouteIndex</c> reports.</para>
 /// <code>
 /// #  route      methods     hosts     path                  action       line
-/// 3  unmetered  any method  any host  /health               respond 200  35
-/// 2  partners   any method  any host  /partners/**          → catalog    26
-/// 0  search     any method  any host  /search               → catalog    14
-/// 1  tenants    any method  any host  /tenants/{tenant}/**  → catalog    20
+/// 3  unmetered  any method  any host  /health               respond 200  36
+/// 2  partners   any method  any host  /partners/**          → catalog    27
+/// 0  search     any method  any host  /search               → catalog    15
+/// 1  tenants    any method  any host  /tenants/{tenant}/**  → catalog    21
 /// </code>
 /// </remarks>
 public static partial class Routes
@@ -24,7 +24,7 @@ public static partial class Routes
 
     /// <summary>The text of <c>traffic.gw</c> at build time: <c>RouteFile.Parse(SourceText, SourcePath)</c> reads the model this matcher was built from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Gateway.Generator", "1.0.0")]
-    public const string SourceText = @"# Traffic control: rate limits, local and global, and active health checks.
+    public const string SourceText = @"# Traffic control: rate limits, local and global, active health checks and a circuit breaker.
 redis 127.0.0.1:6379
 
 policy metered {
@@ -35,6 +35,7 @@ upstream catalog {
   endpoints http://127.0.0.1:5001 http://127.0.0.1:5002
   health GET /healthz every 5s timeout 1s healthy 2 unhealthy 3
   when-unhealthy 503
+  breaker 50% of 20 in 30s break 10s
 }
 
 route search {
@@ -148,7 +149,7 @@ file static class RoutesTrie
         if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
             // The path ends at /health.
-            // Route unmetered (line 35): any method
+            // Route unmetered (line 36): any method
             result = global::Gateway.Routing.RouteMatch.Create(3);
             return true;
         }
@@ -160,7 +161,7 @@ file static class RoutesTrie
     internal static bool Node2(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
     {
         // Catch-alls from /partners take the rest of the path, zero or more segments.
-        // Route partners (line 26): any method
+        // Route partners (line 27): any method
         result = global::Gateway.Routing.RouteMatch.Create(2);
         result.CaptureRest(request.Path, pos);
         return true;
@@ -172,7 +173,7 @@ file static class RoutesTrie
         if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
             // The path ends at /search.
-            // Route search (line 14): any method
+            // Route search (line 15): any method
             result = global::Gateway.Routing.RouteMatch.Create(0);
             return true;
         }
@@ -206,7 +207,7 @@ file static class RoutesTrie
     internal static bool Node5(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment1, ref global::Gateway.Routing.RouteMatch result)
     {
         // Catch-alls from /tenants/{} take the rest of the path, zero or more segments.
-        // Route tenants (line 20): any method
+        // Route tenants (line 21): any method
         result = global::Gateway.Routing.RouteMatch.Create(1);
         result.Capture(request.Path, segment1);
         result.CaptureRest(request.Path, pos);
