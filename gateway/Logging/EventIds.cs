@@ -132,6 +132,18 @@ public static class EventIds
     /// <summary>One health check failed (Debug; the change of state is logged on its own).</summary>
     public const int HealthCheckFailed = 346;
 
+    /// <summary>An upstream's circuit breaker opened: too many of its attempts failed (Warning, once per opening).</summary>
+    public const int BreakerOpened = 355;
+
+    /// <summary>An upstream's circuit breaker let one trial attempt through after its break.</summary>
+    public const int BreakerHalfOpened = 356;
+
+    /// <summary>An upstream's circuit breaker closed after a trial attempt succeeded.</summary>
+    public const int BreakerClosed = 357;
+
+    /// <summary>A request to an upstream whose circuit breaker is open was answered 503 (Debug, per request).</summary>
+    public const int BreakerRefused = 358;
+
     /// <summary>An upstream at its max-concurrent limit refused a request.</summary>
     public const int UpstreamOverCapacity = 340;
 

@@ -36,6 +36,10 @@ public sealed class ProblemResponse
     public static readonly ProblemResponse AllUnhealthy = new(StatusCodes.Status503ServiceUnavailable,
         "Every endpoint of the route's upstream is failing its health checks.");
 
+    /// <summary>503: the circuit breaker of the route's upstream is open after too many failures.</summary>
+    public static readonly ProblemResponse BreakerOpen = new(StatusCodes.Status503ServiceUnavailable,
+        "The route's upstream failed too often and its circuit breaker is open; try again later.");
+
     /// <summary>503: no route table is loaded yet.</summary>
     public static readonly ProblemResponse NoRouteTable = new(StatusCodes.Status503ServiceUnavailable,
         "The gateway has no route table loaded yet.");

@@ -24,20 +24,29 @@ public sealed class UpstreamPool : IDisposable
     {
     }
 
-    /// <summary>Creates a pool with explicit parts, passive health and clock.</summary>
+    /// <summary>Creates a pool with explicit parts, passive health and clock; its breaker, if the definition has one,
+    /// logs nowhere.</summary>
     public UpstreamPool(Upstream definition, UpstreamEndpoints endpoints, ILoadBalancer balancer, PassiveHealth passiveHealth, TimeProvider time)
+        : this(definition, endpoints, balancer, passiveHealth, time, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance)
+    {
+    }
+
+    /// <summary>Creates a pool with explicit parts, passive health, clock, and the logger of its circuit breaker.</summary>
+    public UpstreamPool(Upstream definition, UpstreamEndpoints endpoints, ILoadBalancer balancer, PassiveHealth passiveHealth, TimeProvider time, ILogger breakerLogger)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(balancer);
         ArgumentNullException.ThrowIfNull(passiveHealth);
         ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(breakerLogger);
         PassiveHealth = passiveHealth;
         _time = time;
         Definition = definition;
         Name = definition.Name;
         Endpoints = endpoints;
         Balancer = balancer;
+        Breaker = definition.Breaker is { } breaker ? new UpstreamBreaker(definition.Name, breaker, time, breakerLogger) : null;
     }
 
     /// <summary>The checked definition the pool was built from.</summary>
@@ -51,6 +60,9 @@ public sealed class UpstreamPool : IDisposable
 
     /// <summary>The balancer for the upstream's <c>balance</c> mode.</summary>
     public ILoadBalancer Balancer { get; }
+
+    /// <summary>The circuit breaker (<c>breaker</c>), or null for none.</summary>
+    public UpstreamBreaker? Breaker { get; }
 
     /// <summary>How failed endpoints are passed over.</summary>
     public PassiveHealth PassiveHealth { get; }
@@ -78,10 +90,13 @@ public sealed class UpstreamPool : IDisposable
     public void Dispose() => _prober?.Dispose();
 
     /// <summary>Builds the pool for a checked upstream: its static endpoints and a fresh balancer.</summary>
-    public static UpstreamPool From(Upstream upstream)
+    public static UpstreamPool From(Upstream upstream) => From(upstream, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+
+    /// <summary>Builds the pool for a checked upstream, with <paramref name="breakerLogger"/> for its circuit breaker.</summary>
+    public static UpstreamPool From(Upstream upstream, ILogger breakerLogger)
     {
         ArgumentNullException.ThrowIfNull(upstream);
-        return new UpstreamPool(upstream, new UpstreamEndpoints(upstream.Endpoints), LoadBalancerFactory.Create(upstream.Balance));
+        return new UpstreamPool(upstream, new UpstreamEndpoints(upstream.Endpoints), LoadBalancerFactory.Create(upstream.Balance), PassiveHealth.Default, TimeProvider.System, breakerLogger);
     }
 
     /// <summary>The endpoint for one request, or null when the upstream has none (the caller answers 503).</summary>
@@ -172,7 +187,7 @@ public sealed class UpstreamPool : IDisposable
     /// <summary>One attempt of <paramref name="request"/> on this upstream: chooses an endpoint, counts it in flight
     /// while <paramref name="send"/> runs, and returns what happened.</summary>
     /// <remarks>The one place an attempt meets the upstream's run-time state, so that everything that watches
-    /// attempts (in-flight counts, and the upstream's health) sees every one of them.</remarks>
+    /// attempts (in-flight counts, the upstream's health, its circuit breaker) sees every one of them.</remarks>
     /// <param name="request">The request being forwarded.</param>
     /// <param name="avoid">An endpoint an earlier attempt of this request failed on, or null.</param>
     /// <param name="send">Forwards the request to the endpoint and classifies the result.</param>
@@ -201,20 +216,31 @@ public sealed class UpstreamPool : IDisposable
         }
     }
 
-    /// <summary>The attempt once admitted: picks the endpoint and counts it in flight around <paramref name="send"/>.</summary>
-    private async ValueTask<AttemptOutcome> SendAdmittedAsync(RequestContext request, EndpointState? avoid, Func<RequestContext, EndpointState, ValueTask<AttemptOutcome>> send)
+    /// <summary>The attempt once admitted: picks the endpoint and sends to it, through the circuit breaker if the
+    /// upstream has one.</summary>
+    private ValueTask<AttemptOutcome> SendAdmittedAsync(RequestContext request, EndpointState? avoid, Func<RequestContext, EndpointState, ValueTask<AttemptOutcome>> send)
     {
         if (_allUnhealthy && !Definition.SendToAllWhenUnhealthy)
         {
-            return AttemptOutcome.Refused(UpstreamRefusal.AllUnhealthy);
+            return ValueTask.FromResult(AttemptOutcome.Refused(UpstreamRefusal.AllUnhealthy));
         }
 
         var endpoint = Pick(avoid);
         if (endpoint is null)
         {
-            return AttemptOutcome.Refused(UpstreamRefusal.NoEndpoint);
+            return ValueTask.FromResult(AttemptOutcome.Refused(UpstreamRefusal.NoEndpoint));
         }
 
+        // The breaker sees only attempts that reach an endpoint: a refusal above says nothing about the endpoints. The
+        // choice is made even while the breaker is open, which costs a balancer step and keeps the order simple.
+        return Breaker is { } breaker
+            ? breaker.SendAsync(static s => s.Pool.SendToAsync(s.Request, s.Endpoint, s.Send), (Pool: this, Request: request, Endpoint: endpoint, Send: send))
+            : SendToAsync(request, endpoint, send);
+    }
+
+    /// <summary>Sends to the chosen endpoint, counting it in flight around <paramref name="send"/>, and records a failure.</summary>
+    private async ValueTask<AttemptOutcome> SendToAsync(RequestContext request, EndpointState endpoint, Func<RequestContext, EndpointState, ValueTask<AttemptOutcome>> send)
+    {
         // The in-flight count covers the whole exchange, body streaming included, for least-requests and p2c.
         AttemptOutcome outcome;
         endpoint.Enter();
