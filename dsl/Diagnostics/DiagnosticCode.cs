@@ -225,6 +225,10 @@ public static class DiagnosticCode
     /// 500 ms to 1 day.</summary>
     public const string InvalidBreaker = "GW0256";
 
+    /// <summary>An <c>outlier</c> line is not written <c>outlier consecutive N eject D max P%</c> or <c>outlier off</c>,
+    /// or its count or share is out of range.</summary>
+    public const string InvalidOutlier = "GW0257";
+
     // GW03xx: conflicts between routes, reported by the planner (dsl/Planning).
 
     /// <summary>Two routes can match the same request and are equally specific with equal priority.</summary>
@@ -318,6 +322,7 @@ public static class DiagnosticCode
         Info(InvalidBreakerRatio, "Invalid breaker failure ratio"),
         Info(InvalidBreakerThroughput, "Invalid breaker throughput"),
         Info(InvalidBreaker, "Malformed breaker"),
+        Info(InvalidOutlier, "Malformed outlier ejection"),
         Info(AmbiguousRoutes, "Ambiguous routes"),
         Info(ConflictingPolicies, "Conflicting policies"),
     };

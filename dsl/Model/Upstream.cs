@@ -36,6 +36,10 @@ public sealed record Upstream
     /// <summary>The circuit breaker (<c>breaker</c>), or null for none.</summary>
     public CircuitBreaker? Breaker { get; init; }
 
+    /// <summary>Outlier ejection (<c>outlier</c>); null for the built-in passive health (one connect failure or
+    /// timeout passes an endpoint over for 10 s).</summary>
+    public OutlierDetection? Outlier { get; init; }
+
     /// <summary>The 1-based line of the <c>upstream</c> keyword.</summary>
     public required int Line { get; init; }
 }

@@ -9,7 +9,7 @@ using Gateway.Dsl.Syntax;
 namespace Gateway.Dsl.Semantics;
 
 /// <summary>Checks one <c>upstream NAME { … }</c> block: its endpoints, balance mode, host header, concurrency limit,
-/// connect timeout, health checks and circuit breaker.</summary>
+/// connect timeout, health checks, circuit breaker and outlier ejection.</summary>
 internal static class UpstreamChecker
 {
     private static readonly Dictionary<string, BalanceMode> Modes = new()
@@ -41,6 +41,7 @@ internal static class UpstreamChecker
         bool? sendToAll = null;
         TimeSpan? connectTimeout = null;
         CircuitBreaker? breaker = null;
+        OutlierDetection? outlier = null;
         var unusable = new List<Token>(block.RejectedLines);
         foreach (var directive in DirectiveCatalog.Lines(block.Directives, DirectiveLevel.Upstream))
         {
@@ -109,6 +110,12 @@ internal static class UpstreamChecker
                 continue;
             }
 
+            if (directive.Name == "outlier")
+            {
+                outlier = OutlierReader.Read(diagnostics, directive);
+                continue;
+            }
+
             if (directive.Name == "balance")
             {
                 balance = ReadBalance(diagnostics, directive.Arguments[0]) ?? balance;
@@ -165,6 +172,7 @@ internal static class UpstreamChecker
             SendToAllWhenUnhealthy = sendToAll ?? true,
             ConnectTimeout = connectTimeout,
             Breaker = breaker,
+            Outlier = outlier,
             Line = TokenChecks.LineOf(diagnostics, block.Keyword.Span),
         };
     }

@@ -10,10 +10,10 @@ namespace Sample.Routing;
 /// whose conditions all hold wins. <c>#</c> is the route index that <c>RouteMatch.RouteIndex</c> reports.</para>
 /// <code>
 /// #  route      methods     hosts     path                  action       line
-/// 3  unmetered  any method  any host  /health               respond 200  36
-/// 2  partners   any method  any host  /partners/**          → catalog    27
-/// 0  search     any method  any host  /search               → catalog    15
-/// 1  tenants    any method  any host  /tenants/{tenant}/**  → catalog    21
+/// 3  unmetered  any method  any host  /health               respond 200  37
+/// 2  partners   any method  any host  /partners/**          → catalog    28
+/// 0  search     any method  any host  /search               → catalog    16
+/// 1  tenants    any method  any host  /tenants/{tenant}/**  → catalog    22
 /// </code>
 /// </remarks>
 public static partial class Routes
@@ -24,7 +24,7 @@ public static partial class Routes
 
     /// <summary>The text of <c>traffic.gw</c> at build time: <c>RouteFile.Parse(SourceText, SourcePath)</c> reads the model this matcher was built from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Gateway.Generator", "1.0.0")]
-    public const string SourceText = @"# Traffic control: rate limits, local and global, active health checks and a circuit breaker.
+    public const string SourceText = @"# Traffic control: rate limits, local and global, active health checks, a circuit breaker and outlier ejection.
 redis 127.0.0.1:6379
 
 policy metered {
@@ -36,6 +36,7 @@ upstream catalog {
   health GET /healthz every 5s timeout 1s healthy 2 unhealthy 3
   when-unhealthy 503
   breaker 50% of 20 in 30s break 10s
+  outlier consecutive 5 eject 30s max 50%
 }
 
 route search {
@@ -149,7 +150,7 @@ file static class RoutesTrie
         if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
             // The path ends at /health.
-            // Route unmetered (line 36): any method
+            // Route unmetered (line 37): any method
             result = global::Gateway.Routing.RouteMatch.Create(3);
             return true;
         }
@@ -161,7 +162,7 @@ file static class RoutesTrie
     internal static bool Node2(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
     {
         // Catch-alls from /partners take the rest of the path, zero or more segments.
-        // Route partners (line 27): any method
+        // Route partners (line 28): any method
         result = global::Gateway.Routing.RouteMatch.Create(2);
         result.CaptureRest(request.Path, pos);
         return true;
@@ -173,7 +174,7 @@ file static class RoutesTrie
         if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
             // The path ends at /search.
-            // Route search (line 15): any method
+            // Route search (line 16): any method
             result = global::Gateway.Routing.RouteMatch.Create(0);
             return true;
         }
@@ -207,7 +208,7 @@ file static class RoutesTrie
     internal static bool Node5(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment1, ref global::Gateway.Routing.RouteMatch result)
     {
         // Catch-alls from /tenants/{} take the rest of the path, zero or more segments.
-        // Route tenants (line 21): any method
+        // Route tenants (line 22): any method
         result = global::Gateway.Routing.RouteMatch.Create(1);
         result.Capture(request.Path, segment1);
         result.CaptureRest(request.Path, pos);
