@@ -207,7 +207,8 @@ public sealed class GatewayMiddleware
         var attempt = await upstream.SendAsync(request, avoid, _send);
         if (attempt.PassedOver)
         {
-            Log.EndpointPassedOver(_logger, upstream.Name, attempt.Endpoint!.Address, attempt.Failure.ToString(), upstream.PassiveHealth.Duration.TotalSeconds);
+            var failure = attempt.Failure == AttemptFailure.None ? "status " + attempt.Status : attempt.Failure.ToString();
+            Log.EndpointPassedOver(_logger, upstream.Name, attempt.Endpoint!.Address, failure, attempt.PassedOverFor.TotalSeconds);
         }
 
         return attempt;

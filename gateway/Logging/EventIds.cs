@@ -40,8 +40,8 @@ public static class EventIds
     /// <summary>Forwarding to an upstream endpoint failed; the level says whose fault it was.</summary>
     public const int ForwardFailed = 300;
 
-    /// <summary>An endpoint failed to connect or timed out and gets no new requests for a while (Warning, once per failure
-    /// that passes it over, not per request).</summary>
+    /// <summary>An endpoint failed to connect or timed out, or failed its upstream's <c>outlier</c> count in a row, and gets
+    /// no new requests for a while (Warning, once per failure that passes it over, not per request).</summary>
     public const int EndpointPassedOver = 310;
 
     /// <summary>A request whose connection to one endpoint failed is sent to another (Debug).</summary>

@@ -10,6 +10,10 @@ namespace Gateway.Upstreams;
 public sealed class UpstreamPool : IDisposable
 {
     private readonly TimeProvider _time;
+
+    // Held while deciding on one ejection, so that failures on several endpoints at once cannot pass over more than
+    // the allowed share. Taken only after a counted failure, never on the success path.
+    private readonly Lock _ejectLock = new();
     private HealthProber? _prober;
 
     // Set by the health prober after each round: every endpoint is unhealthy.
@@ -20,7 +24,7 @@ public sealed class UpstreamPool : IDisposable
 
     /// <summary>Creates a pool with explicit parts.</summary>
     public UpstreamPool(Upstream definition, UpstreamEndpoints endpoints, ILoadBalancer balancer)
-        : this(definition, endpoints, balancer, PassiveHealth.Default, TimeProvider.System)
+        : this(definition, endpoints, balancer, PassiveHealth.From(definition?.Outlier), TimeProvider.System)
     {
     }
 
@@ -96,7 +100,7 @@ public sealed class UpstreamPool : IDisposable
     public static UpstreamPool From(Upstream upstream, ILogger breakerLogger)
     {
         ArgumentNullException.ThrowIfNull(upstream);
-        return new UpstreamPool(upstream, new UpstreamEndpoints(upstream.Endpoints), LoadBalancerFactory.Create(upstream.Balance), PassiveHealth.Default, TimeProvider.System, breakerLogger);
+        return new UpstreamPool(upstream, new UpstreamEndpoints(upstream.Endpoints), LoadBalancerFactory.Create(upstream.Balance), PassiveHealth.From(upstream.Outlier), TimeProvider.System, breakerLogger);
     }
 
     /// <summary>The endpoint for one request, or null when the upstream has none (the caller answers 503).</summary>
@@ -150,35 +154,62 @@ public sealed class UpstreamPool : IDisposable
         return chosen.IsHealthy || Definition.SendToAllWhenUnhealthy ? chosen : null;
     }
 
-    /// <summary>Counts a failed attempt on <paramref name="endpoint"/>: a connect failure or timeout passes it over for
-    /// <see cref="PassiveHealth.Duration"/>, unless that would pass over more than the allowed share. Returns whether
-    /// it did (the caller logs it once).</summary>
-    public bool RecordFailure(EndpointState endpoint, AttemptFailure failure)
+    /// <summary>Counts a failed attempt on <paramref name="endpoint"/> that got no answer; see
+    /// <see cref="RecordAttempt"/>. Returns whether it passed the endpoint over (the caller logs it once).</summary>
+    public bool RecordFailure(EndpointState endpoint, AttemptFailure failure) => RecordAttempt(endpoint, failure, status: 0) > TimeSpan.Zero;
+
+    /// <summary>Counts one attempt on <paramref name="endpoint"/> against its passive health: a success ends its run of
+    /// failures; a counted failure that completes a run of <see cref="PassiveHealth.ConsecutiveFailures"/> passes it
+    /// over, unless that would pass over more than the allowed share. Returns how long it is passed over, or zero.</summary>
+    /// <param name="endpoint">The endpoint tried.</param>
+    /// <param name="failure">The attempt's transport failure, or <see cref="AttemptFailure.None"/>.</param>
+    /// <param name="status">The endpoint's status code when it answered; otherwise 0.</param>
+    public TimeSpan RecordAttempt(EndpointState endpoint, AttemptFailure failure, int status)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        if (!PassiveHealth.Counts(failure))
+        if (!PassiveHealth.Counts(failure, status))
         {
-            return false;
+            if (PassiveHealth.IsSuccess(failure, status))
+            {
+                endpoint.ResetFailures();
+            }
+
+            return TimeSpan.Zero;
         }
 
         var now = _time.GetTimestamp();
-        var endpoints = Endpoints.Current;
-        var passedOver = 0;
-        foreach (var other in endpoints)
+
+        // A failure of a request sent before the endpoint was passed over says nothing new.
+        if (endpoint.IsPassedOver(now) || endpoint.CountFailure() < PassiveHealth.ConsecutiveFailures)
         {
-            if (!ReferenceEquals(other, endpoint) && other.IsPassedOver(now))
+            return TimeSpan.Zero;
+        }
+
+        lock (_ejectLock)
+        {
+            var endpoints = Endpoints.Current;
+            var passedOver = 0;
+            foreach (var other in endpoints)
             {
-                passedOver++;
+                if (!ReferenceEquals(other, endpoint) && other.IsPassedOver(now))
+                {
+                    passedOver++;
+                }
             }
-        }
 
-        if (endpoint.IsPassedOver(now) || passedOver >= PassiveHealth.Allowed(endpoints.Length))
-        {
-            return false;
-        }
+            if (endpoint.IsPassedOver(now) || passedOver >= PassiveHealth.Allowed(endpoints.Length))
+            {
+                return TimeSpan.Zero;
+            }
 
-        endpoint.PassOverUntil(now + (long)(PassiveHealth.Duration.TotalSeconds * _time.TimestampFrequency));
-        return true;
+            // An endpoint that stayed in for the longest ejection since its last one ended starts again from one, as
+            // Envoy's multiplier comes down while a host stays healthy.
+            var forgetAfter = (long)((PassiveHealth.Duration * PassiveHealth.MaxMultiplier).TotalSeconds * _time.TimestampFrequency);
+            var ejections = endpoint.Ejections > 0 && now - endpoint.PassedOverUntil < forgetAfter ? endpoint.Ejections + 1 : 1;
+            var duration = PassiveHealth.DurationOf(ejections);
+            endpoint.Eject(now + (long)(duration.TotalSeconds * _time.TimestampFrequency), ejections);
+            return duration;
+        }
     }
 
     private static bool Usable(EndpointState endpoint, EndpointState? avoid, long now) =>
@@ -253,6 +284,7 @@ public sealed class UpstreamPool : IDisposable
             endpoint.Exit();
         }
 
-        return outcome.Failure == AttemptFailure.None ? outcome : outcome with { PassedOver = RecordFailure(endpoint, outcome.Failure) };
+        var passedOverFor = RecordAttempt(endpoint, outcome.Failure, outcome.Status);
+        return passedOverFor > TimeSpan.Zero ? outcome with { PassedOverFor = passedOverFor } : outcome;
     }
 }
