@@ -63,7 +63,7 @@ public sealed class GatewayMiddleware
     /// 5. respond / redirect routes         ── answer here, with the route's response policies
     /// 6. pick an endpoint (balancer)       ── upstream has none ───────► 503 problem (Warning log)
     /// 7. forward through IHttpForwarder    ── streams both bodies; the route's transformer edits both ways
-    /// 7a. connect failed, idempotent?      ── once more, on another endpoint; the failed one is passed over for 10 s
+    /// 7a. connect failed, idempotent?      ── once more, on another endpoint; the failed one is passed over (10 s, or per `outlier`)
     ///     route's timeout over 7 and 7a    ── elapsed ─────────────────► 504 problem, or the started response aborted
     /// 8. ForwarderError → status + log     ── 502 unreachable/reset/connect timeout, 504 timeout, client abort: Debug only
     /// </code>
