@@ -67,7 +67,8 @@ public sealed class GatewayMiddleware
     /// 6. pick an endpoint (balancer)       ── none / all unhealthy (503) / at max-concurrent ──► 503 problem
     /// 7. forward through IHttpForwarder    ── streams both bodies; the route's transformer edits both ways
     /// 7a. retry? (route's retry, or        ── again, on another endpoint, within the upstream's retry budget;
-    ///     connect failed + idempotent)        a status to retry on is held back, never sent to the client
+    ///     connect failed + idempotent)        a status to retry on is held back, never sent to the client;
+    ///                                         the failed endpoint is passed over (10 s, or per `outlier`)
     ///     route's timeout over 7 and 7a    ── elapsed ─────────────────► 504 problem, or the started response aborted
     /// 8. ForwarderError → status + log     ── 502 unreachable/reset/connect timeout, 504 timeout, client abort: Debug only
     /// </code>
@@ -259,7 +260,8 @@ public sealed class GatewayMiddleware
         var attempt = await upstream.SendAsync(request, avoid, _send);
         if (attempt.PassedOver)
         {
-            Log.EndpointPassedOver(_logger, upstream.Name, attempt.Endpoint!.Address, attempt.Failure.ToString(), upstream.PassiveHealth.Duration.TotalSeconds);
+            var failure = attempt.Failure == AttemptFailure.None ? "status " + attempt.Status : attempt.Failure.ToString();
+            Log.EndpointPassedOver(_logger, upstream.Name, attempt.Endpoint!.Address, failure, attempt.PassedOverFor.TotalSeconds);
         }
 
         return attempt;

@@ -227,6 +227,20 @@ public static class DiagnosticCode
     /// <summary>An endpoint's <c>weight</c> is not a whole number from 1 to 100.</summary>
     public const string InvalidWeight = "GW0252";
 
+    /// <summary>An <c>outlier</c> line is not written <c>outlier consecutive N eject D max P%</c> or <c>outlier off</c>,
+    /// or its count or share is out of range.</summary>
+    public const string InvalidOutlier = "GW0253";
+
+    /// <summary>A <c>breaker</c> failure ratio is not a whole percentage from 1% to 100%.</summary>
+    public const string InvalidBreakerRatio = "GW0254";
+
+    /// <summary>A <c>breaker</c> throughput is not a whole number of at least 2.</summary>
+    public const string InvalidBreakerThroughput = "GW0255";
+
+    /// <summary>A <c>breaker</c> line is not written <c>breaker RATIO% of N in D break D</c>, or a duration is outside
+    /// 500 ms to 1 day.</summary>
+    public const string InvalidBreaker = "GW0256";
+
     /// <summary>A <c>mirror</c> share is not 1% to 100%, or the route mirrors to its own upstream or forwards nothing.</summary>
     public const string InvalidMirror = "GW0262";
 
@@ -324,6 +338,10 @@ public static class DiagnosticCode
         Info(InvalidConcurrency, "Invalid concurrency limit"),
         Info(InvalidHealthCheck, "Invalid health check"),
         Info(InvalidWeight, "Invalid weight"),
+        Info(InvalidOutlier, "Malformed outlier ejection"),
+        Info(InvalidBreakerRatio, "Invalid breaker failure ratio"),
+        Info(InvalidBreakerThroughput, "Invalid breaker throughput"),
+        Info(InvalidBreaker, "Malformed breaker"),
         Info(InvalidMirror, "Invalid mirror"),
         Info(AmbiguousRoutes, "Ambiguous routes"),
         Info(ConflictingPolicies, "Conflicting policies"),

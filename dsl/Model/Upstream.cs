@@ -39,9 +39,17 @@ public sealed record Upstream
     /// <summary>What happens while every endpoint is unhealthy: true (<c>when-unhealthy all</c>, the default, as Envoy's
     /// panic mode) sends to all of them anyway; false (<c>when-unhealthy 503</c>) answers 503.</summary>
     public bool SendToAllWhenUnhealthy { get; init; } = true;
+
     /// <summary>The most time connecting to one of this upstream's endpoints may take (<c>connect-timeout</c>); null for
     /// the gateway's default (Gateway:ConnectTimeout).</summary>
     public TimeSpan? ConnectTimeout { get; init; }
+
+    /// <summary>The circuit breaker (<c>breaker</c>), or null for none.</summary>
+    public CircuitBreaker? Breaker { get; init; }
+
+    /// <summary>Outlier ejection (<c>outlier</c>); null for the built-in passive health (one connect failure or
+    /// timeout passes an endpoint over for 10 s).</summary>
+    public OutlierDetection? Outlier { get; init; }
 
     /// <summary>The 1-based line of the <c>upstream</c> keyword.</summary>
     public required int Line { get; init; }

@@ -26,6 +26,8 @@ internal static class DirectiveCatalog
         Shape("health", DirectiveLevel.Upstream, 2, 10, false, "a method, a path and options", "health GET /healthz every 5s timeout 1s"),
         Shape("when-unhealthy", DirectiveLevel.Upstream, 1, 1, false, "'503' or 'all'", "when-unhealthy 503"),
         Shape("connect-timeout", DirectiveLevel.Upstream, 1, 1, false, "one duration", "connect-timeout 2s"),
+        Shape("breaker", DirectiveLevel.Upstream, 1, 7, false, "a failure ratio, a throughput, a window and a break", "breaker 50% of 20 in 30s break 10s"),
+        Shape("outlier", DirectiveLevel.Upstream, 1, 6, false, "a failure count, an ejection time and a share, or 'off'", "outlier consecutive 5 eject 30s max 50%"),
         Shape("host", DirectiveLevel.Route, 1, Many, false, "one or more host patterns", "host api.example.com *.example.org"),
         Shape("method", DirectiveLevel.Route, 1, Many, false, "one or more methods", "method GET HEAD"),
         Shape("path", DirectiveLevel.Route, 1, 2, false, "one template and an optional 'exact'", "path /users/{id:int}"),

@@ -9,7 +9,7 @@ using Gateway.Dsl.Syntax;
 namespace Gateway.Dsl.Semantics;
 
 /// <summary>Checks one <c>upstream NAME { … }</c> block: its endpoints, balance mode, host header, concurrency limit,
-/// connect timeout and health checks.</summary>
+/// connect timeout, health checks, circuit breaker and outlier ejection.</summary>
 internal static class UpstreamChecker
 {
     private static readonly Dictionary<string, BalanceMode> Modes = new()
@@ -46,6 +46,8 @@ internal static class UpstreamChecker
         int? retryBudget = null;
         bool? sendToAll = null;
         TimeSpan? connectTimeout = null;
+        CircuitBreaker? breaker = null;
+        OutlierDetection? outlier = null;
         var unusable = new List<Token>(block.RejectedLines);
         foreach (var directive in DirectiveCatalog.Lines(block.Directives, DirectiveLevel.Upstream))
         {
@@ -111,6 +113,18 @@ internal static class UpstreamChecker
             if (directive.Name == "connect-timeout")
             {
                 connectTimeout = ValueReader.Duration(diagnostics, directive.Arguments[0], "connect timeout");
+                continue;
+            }
+
+            if (directive.Name == "breaker")
+            {
+                breaker = BreakerReader.Read(diagnostics, directive);
+                continue;
+            }
+
+            if (directive.Name == "outlier")
+            {
+                outlier = OutlierReader.Read(diagnostics, directive);
                 continue;
             }
 
@@ -209,6 +223,8 @@ internal static class UpstreamChecker
             RetryBudgetPercent = retryBudget ?? 20,
             SendToAllWhenUnhealthy = sendToAll ?? true,
             ConnectTimeout = connectTimeout,
+            Breaker = breaker,
+            Outlier = outlier,
             Line = TokenChecks.LineOf(diagnostics, block.Keyword.Span),
         };
     }

@@ -22,6 +22,10 @@ public static class RefusalAnswers
                 // Per request, so Debug: an overload must not also flood the log.
                 Log.UpstreamOverCapacity(logger, route, upstream.Name);
                 return request.AnswerAsync(ProblemResponse.OverCapacity, OutcomeReason.OverCapacity);
+            case UpstreamRefusal.BreakerOpen:
+                // Per request, so Debug: the Warning is logged once, when the breaker opens.
+                Log.BreakerRefused(logger, route, upstream.Name);
+                return request.AnswerAsync(ProblemResponse.BreakerOpen, OutcomeReason.BreakerOpen);
             case UpstreamRefusal.AllUnhealthy:
                 Log.AllUnhealthyRefused(logger, route, upstream.Name);
                 return request.AnswerAsync(ProblemResponse.AllUnhealthy, OutcomeReason.NoHealthyEndpoint);

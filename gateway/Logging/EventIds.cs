@@ -40,8 +40,8 @@ public static class EventIds
     /// <summary>Forwarding to an upstream endpoint failed; the level says whose fault it was.</summary>
     public const int ForwardFailed = 300;
 
-    /// <summary>An endpoint failed to connect or timed out and gets no new requests for a while (Warning, once per failure
-    /// that passes it over, not per request).</summary>
+    /// <summary>An endpoint failed to connect or timed out, or failed its upstream's <c>outlier</c> count in a row, and gets
+    /// no new requests for a while (Warning, once per failure that passes it over, not per request).</summary>
     public const int EndpointPassedOver = 310;
 
     /// <summary>A request whose attempt failed is sent again, to another endpoint when there is one (Debug).</summary>
@@ -140,6 +140,17 @@ public static class EventIds
 
     /// <summary>A request was not mirrored because the most copies were already in flight (Debug).</summary>
     public const int MirrorSkipped = 391;
+    /// <summary>An upstream's circuit breaker opened: too many of its attempts failed (Warning, once per opening).</summary>
+    public const int BreakerOpened = 355;
+
+    /// <summary>An upstream's circuit breaker let one trial attempt through after its break.</summary>
+    public const int BreakerHalfOpened = 356;
+
+    /// <summary>An upstream's circuit breaker closed after a trial attempt succeeded.</summary>
+    public const int BreakerClosed = 357;
+
+    /// <summary>A request to an upstream whose circuit breaker is open was answered 503 (Debug, per request).</summary>
+    public const int BreakerRefused = 358;
 
     /// <summary>An upstream at its max-concurrent limit refused a request.</summary>
     public const int UpstreamOverCapacity = 340;

@@ -70,7 +70,8 @@ public static partial class Log
     public static partial void ForwardFailed(ILogger logger, LogLevel level, string method, string path, string route, string endpoint,
         string error, string reason, int statusCode);
 
-    /// <summary>An endpoint is passed over after a connect failure or timeout.</summary>
+    /// <summary>An endpoint is passed over after a connect failure or timeout, or after its upstream's <c>outlier</c>
+    /// count of failures in a row.</summary>
     [LoggerMessage(EventId = EventIds.EndpointPassedOver, Level = LogLevel.Warning,
         Message = "Upstream {Upstream} endpoint {Endpoint} failed ({Failure}); it gets no new requests for {Seconds} s")]
     public static partial void EndpointPassedOver(ILogger logger, string upstream, string endpoint, string failure, double seconds);

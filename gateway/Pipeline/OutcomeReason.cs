@@ -66,6 +66,9 @@ public enum OutcomeReason
     /// <summary>The upstream already had its <c>max-concurrent</c> requests in flight.</summary>
     OverCapacity,
 
+    /// <summary>The upstream's circuit breaker was open.</summary>
+    BreakerOpen,
+
     /// <summary>The upstream could not be reached or failed while answering.</summary>
     UpstreamFailed,
 

@@ -47,6 +47,9 @@ public sealed class ProblemResponse
         504 => GatewayTimeout,
         _ => UpstreamUnavailable,
     };
+    /// <summary>503: the circuit breaker of the route's upstream is open after too many failures.</summary>
+    public static readonly ProblemResponse BreakerOpen = new(StatusCodes.Status503ServiceUnavailable,
+        "The route's upstream failed too often and its circuit breaker is open; try again later.");
 
     /// <summary>503: no route table is loaded yet.</summary>
     public static readonly ProblemResponse NoRouteTable = new(StatusCodes.Status503ServiceUnavailable,

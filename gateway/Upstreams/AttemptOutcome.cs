@@ -15,8 +15,11 @@ public readonly record struct AttemptOutcome(EndpointState? Endpoint, ForwarderE
     /// <summary>An attempt that never left the gateway because the upstream refused it.</summary>
     public static AttemptOutcome Refused(UpstreamRefusal refusal) => new(null, ForwarderError.None, AttemptFailure.None, 0, refusal);
 
+    /// <summary>How long this attempt's failure made the upstream pass the endpoint over, or zero.</summary>
+    public TimeSpan PassedOverFor { get; init; }
+
     /// <summary>Whether this attempt's failure made the upstream pass the endpoint over for a while.</summary>
-    public bool PassedOver { get; init; }
+    public bool PassedOver => PassedOverFor > TimeSpan.Zero;
 
     /// <summary>Whether the upstream refused before trying an endpoint.</summary>
     public bool WasRefused => Refusal != UpstreamRefusal.None;

@@ -7,6 +7,10 @@ public sealed class EndpointState
 {
     private int _inFlight;
     private long _passedOverUntil;
+
+    // Counted failures in a row, and how often the endpoint has been passed over since its record was last forgotten.
+    private int _failures;
+    private int _ejections;
     private volatile bool _healthy = true;
 
     // Checks in a row that disagree with the current state; written only by the upstream's one health prober.
@@ -47,6 +51,33 @@ public sealed class EndpointState
 
     /// <summary>Passes the endpoint over until <paramref name="until"/> (a <see cref="TimeProvider"/> timestamp).</summary>
     public void PassOverUntil(long until) => Volatile.Write(ref _passedOverUntil, until);
+
+    /// <summary>When the endpoint's last pass-over ends or ended (a <see cref="TimeProvider"/> timestamp; 0 for never).</summary>
+    public long PassedOverUntil => Volatile.Read(ref _passedOverUntil);
+
+    /// <summary>How often the endpoint has been passed over since its record was last forgotten.</summary>
+    public int Ejections => Volatile.Read(ref _ejections);
+
+    /// <summary>Counts one failed attempt; returns the failures in a row, this one included.</summary>
+    public int CountFailure() => Interlocked.Increment(ref _failures);
+
+    /// <summary>Ends a run of failures after a success; a read, and no write, when there was none.</summary>
+    public void ResetFailures()
+    {
+        if (Volatile.Read(ref _failures) != 0)
+        {
+            Volatile.Write(ref _failures, 0);
+        }
+    }
+
+    /// <summary>Passes the endpoint over until <paramref name="until"/> as its <paramref name="ejections"/>th ejection,
+    /// and starts a new run of failures.</summary>
+    public void Eject(long until, int ejections)
+    {
+        Volatile.Write(ref _ejections, ejections);
+        Volatile.Write(ref _failures, 0);
+        PassOverUntil(until);
+    }
 
     /// <summary>Whether the endpoint passes its upstream's active health checks; always true without them.</summary>
     public bool IsHealthy => _healthy;

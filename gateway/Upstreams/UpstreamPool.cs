@@ -10,6 +10,10 @@ namespace Gateway.Upstreams;
 public sealed class UpstreamPool : IDisposable
 {
     private readonly TimeProvider _time;
+
+    // Held while deciding on one ejection, so that failures on several endpoints at once cannot pass over more than
+    // the allowed share. Taken only after a counted failure, never on the success path.
+    private readonly Lock _ejectLock = new();
     private HealthProber? _prober;
 
     // Set by the health prober after each round: every endpoint is unhealthy.
@@ -20,18 +24,26 @@ public sealed class UpstreamPool : IDisposable
 
     /// <summary>Creates a pool with explicit parts.</summary>
     public UpstreamPool(Upstream definition, UpstreamEndpoints endpoints, ILoadBalancer balancer)
-        : this(definition, endpoints, balancer, PassiveHealth.Default, TimeProvider.System)
+        : this(definition, endpoints, balancer, PassiveHealth.From(definition?.Outlier), TimeProvider.System)
     {
     }
 
-    /// <summary>Creates a pool with explicit parts, passive health and clock.</summary>
+    /// <summary>Creates a pool with explicit parts, passive health and clock; its breaker, if the definition has one,
+    /// logs nowhere.</summary>
     public UpstreamPool(Upstream definition, UpstreamEndpoints endpoints, ILoadBalancer balancer, PassiveHealth passiveHealth, TimeProvider time)
+        : this(definition, endpoints, balancer, passiveHealth, time, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance)
+    {
+    }
+
+    /// <summary>Creates a pool with explicit parts, passive health, clock, and the logger of its circuit breaker.</summary>
+    public UpstreamPool(Upstream definition, UpstreamEndpoints endpoints, ILoadBalancer balancer, PassiveHealth passiveHealth, TimeProvider time, ILogger breakerLogger)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(balancer);
         ArgumentNullException.ThrowIfNull(passiveHealth);
         ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(breakerLogger);
         PassiveHealth = passiveHealth;
         _time = time;
         RetryBudget = new RetryBudget(definition.RetryBudgetPercent, time);
@@ -39,6 +51,7 @@ public sealed class UpstreamPool : IDisposable
         Name = definition.Name;
         Endpoints = endpoints;
         Balancer = balancer;
+        Breaker = definition.Breaker is { } breaker ? new UpstreamBreaker(definition.Name, breaker, time, breakerLogger) : null;
     }
 
     /// <summary>The checked definition the pool was built from.</summary>
@@ -55,6 +68,9 @@ public sealed class UpstreamPool : IDisposable
 
     /// <summary>How many retries the upstream may get (<c>retry-budget</c>).</summary>
     public RetryBudget RetryBudget { get; }
+
+    /// <summary>The circuit breaker (<c>breaker</c>), or null for none.</summary>
+    public UpstreamBreaker? Breaker { get; }
 
     /// <summary>How failed endpoints are passed over.</summary>
     public PassiveHealth PassiveHealth { get; }
@@ -82,10 +98,13 @@ public sealed class UpstreamPool : IDisposable
     public void Dispose() => _prober?.Dispose();
 
     /// <summary>Builds the pool for a checked upstream: its static endpoints and a fresh balancer.</summary>
-    public static UpstreamPool From(Upstream upstream)
+    public static UpstreamPool From(Upstream upstream) => From(upstream, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+
+    /// <summary>Builds the pool for a checked upstream, with <paramref name="breakerLogger"/> for its circuit breaker.</summary>
+    public static UpstreamPool From(Upstream upstream, ILogger breakerLogger)
     {
         ArgumentNullException.ThrowIfNull(upstream);
-        return new UpstreamPool(upstream, new UpstreamEndpoints(upstream.Endpoints, upstream.Weights), LoadBalancerFactory.Create(upstream.Balance, upstream.HashKey));
+        return new UpstreamPool(upstream, new UpstreamEndpoints(upstream.Endpoints, upstream.Weights), LoadBalancerFactory.Create(upstream.Balance, upstream.HashKey), PassiveHealth.From(upstream.Outlier), TimeProvider.System, breakerLogger);
     }
 
     /// <summary>The endpoint for one request, or null when the upstream has none (the caller answers 503).</summary>
@@ -140,35 +159,62 @@ public sealed class UpstreamPool : IDisposable
         return chosen.IsHealthy || Definition.SendToAllWhenUnhealthy ? chosen : null;
     }
 
-    /// <summary>Counts a failed attempt on <paramref name="endpoint"/>: a connect failure or timeout passes it over for
-    /// <see cref="PassiveHealth.Duration"/>, unless that would pass over more than the allowed share. Returns whether
-    /// it did (the caller logs it once).</summary>
-    public bool RecordFailure(EndpointState endpoint, AttemptFailure failure)
+    /// <summary>Counts a failed attempt on <paramref name="endpoint"/> that got no answer; see
+    /// <see cref="RecordAttempt"/>. Returns whether it passed the endpoint over (the caller logs it once).</summary>
+    public bool RecordFailure(EndpointState endpoint, AttemptFailure failure) => RecordAttempt(endpoint, failure, status: 0) > TimeSpan.Zero;
+
+    /// <summary>Counts one attempt on <paramref name="endpoint"/> against its passive health: a success ends its run of
+    /// failures; a counted failure that completes a run of <see cref="PassiveHealth.ConsecutiveFailures"/> passes it
+    /// over, unless that would pass over more than the allowed share. Returns how long it is passed over, or zero.</summary>
+    /// <param name="endpoint">The endpoint tried.</param>
+    /// <param name="failure">The attempt's transport failure, or <see cref="AttemptFailure.None"/>.</param>
+    /// <param name="status">The endpoint's status code when it answered; otherwise 0.</param>
+    public TimeSpan RecordAttempt(EndpointState endpoint, AttemptFailure failure, int status)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        if (!PassiveHealth.Counts(failure))
+        if (!PassiveHealth.Counts(failure, status))
         {
-            return false;
+            if (PassiveHealth.IsSuccess(failure, status))
+            {
+                endpoint.ResetFailures();
+            }
+
+            return TimeSpan.Zero;
         }
 
         var now = _time.GetTimestamp();
-        var endpoints = Endpoints.Current;
-        var passedOver = 0;
-        foreach (var other in endpoints)
+
+        // A failure of a request sent before the endpoint was passed over says nothing new.
+        if (endpoint.IsPassedOver(now) || endpoint.CountFailure() < PassiveHealth.ConsecutiveFailures)
         {
-            if (!ReferenceEquals(other, endpoint) && other.IsPassedOver(now))
+            return TimeSpan.Zero;
+        }
+
+        lock (_ejectLock)
+        {
+            var endpoints = Endpoints.Current;
+            var passedOver = 0;
+            foreach (var other in endpoints)
             {
-                passedOver++;
+                if (!ReferenceEquals(other, endpoint) && other.IsPassedOver(now))
+                {
+                    passedOver++;
+                }
             }
-        }
 
-        if (endpoint.IsPassedOver(now) || passedOver >= PassiveHealth.Allowed(endpoints.Length))
-        {
-            return false;
-        }
+            if (endpoint.IsPassedOver(now) || passedOver >= PassiveHealth.Allowed(endpoints.Length))
+            {
+                return TimeSpan.Zero;
+            }
 
-        endpoint.PassOverUntil(now + (long)(PassiveHealth.Duration.TotalSeconds * _time.TimestampFrequency));
-        return true;
+            // An endpoint that stayed in for the longest ejection since its last one ended starts again from one, as
+            // Envoy's multiplier comes down while a host stays healthy.
+            var forgetAfter = (long)((PassiveHealth.Duration * PassiveHealth.MaxMultiplier).TotalSeconds * _time.TimestampFrequency);
+            var ejections = endpoint.Ejections > 0 && now - endpoint.PassedOverUntil < forgetAfter ? endpoint.Ejections + 1 : 1;
+            var duration = PassiveHealth.DurationOf(ejections);
+            endpoint.Eject(now + (long)(duration.TotalSeconds * _time.TimestampFrequency), ejections);
+            return duration;
+        }
     }
 
     private static bool Usable(EndpointState endpoint, EndpointState? avoid, long now) =>
@@ -177,7 +223,7 @@ public sealed class UpstreamPool : IDisposable
     /// <summary>One attempt of <paramref name="request"/> on this upstream: chooses an endpoint, counts it in flight
     /// while <paramref name="send"/> runs, and returns what happened.</summary>
     /// <remarks>The one place an attempt meets the upstream's run-time state, so that everything that watches
-    /// attempts (in-flight counts, and the upstream's health) sees every one of them.</remarks>
+    /// attempts (in-flight counts, the upstream's health, its circuit breaker) sees every one of them.</remarks>
     /// <param name="request">The request being forwarded.</param>
     /// <param name="avoid">An endpoint an earlier attempt of this request failed on, or null.</param>
     /// <param name="send">Forwards the request to the endpoint and classifies the result.</param>
@@ -206,20 +252,31 @@ public sealed class UpstreamPool : IDisposable
         }
     }
 
-    /// <summary>The attempt once admitted: picks the endpoint and counts it in flight around <paramref name="send"/>.</summary>
-    private async ValueTask<AttemptOutcome> SendAdmittedAsync(RequestContext request, EndpointState? avoid, Func<RequestContext, EndpointState, ValueTask<AttemptOutcome>> send)
+    /// <summary>The attempt once admitted: picks the endpoint and sends to it, through the circuit breaker if the
+    /// upstream has one.</summary>
+    private ValueTask<AttemptOutcome> SendAdmittedAsync(RequestContext request, EndpointState? avoid, Func<RequestContext, EndpointState, ValueTask<AttemptOutcome>> send)
     {
         if (_allUnhealthy && !Definition.SendToAllWhenUnhealthy)
         {
-            return AttemptOutcome.Refused(UpstreamRefusal.AllUnhealthy);
+            return ValueTask.FromResult(AttemptOutcome.Refused(UpstreamRefusal.AllUnhealthy));
         }
 
         var endpoint = Pick(avoid, request.Http);
         if (endpoint is null)
         {
-            return AttemptOutcome.Refused(UpstreamRefusal.NoEndpoint);
+            return ValueTask.FromResult(AttemptOutcome.Refused(UpstreamRefusal.NoEndpoint));
         }
 
+        // The breaker sees only attempts that reach an endpoint: a refusal above says nothing about the endpoints. The
+        // choice is made even while the breaker is open, which costs a balancer step and keeps the order simple.
+        return Breaker is { } breaker
+            ? breaker.SendAsync(static s => s.Pool.SendToAsync(s.Request, s.Endpoint, s.Send), (Pool: this, Request: request, Endpoint: endpoint, Send: send))
+            : SendToAsync(request, endpoint, send);
+    }
+
+    /// <summary>Sends to the chosen endpoint, counting it in flight around <paramref name="send"/>, and records a failure.</summary>
+    private async ValueTask<AttemptOutcome> SendToAsync(RequestContext request, EndpointState endpoint, Func<RequestContext, EndpointState, ValueTask<AttemptOutcome>> send)
+    {
         // The in-flight count covers the whole exchange, body streaming included, for least-requests and p2c.
         AttemptOutcome outcome;
         endpoint.Enter();
@@ -232,6 +289,7 @@ public sealed class UpstreamPool : IDisposable
             endpoint.Exit();
         }
 
-        return outcome.Failure == AttemptFailure.None ? outcome : outcome with { PassedOver = RecordFailure(endpoint, outcome.Failure) };
+        var passedOverFor = RecordAttempt(endpoint, outcome.Failure, outcome.Status);
+        return passedOverFor > TimeSpan.Zero ? outcome with { PassedOverFor = passedOverFor } : outcome;
     }
 }

@@ -14,4 +14,7 @@ public enum UpstreamRefusal
 
     /// <summary>Every endpoint fails its health checks and the upstream says <c>when-unhealthy 503</c>.</summary>
     AllUnhealthy,
+
+    /// <summary>The upstream's circuit breaker (<c>breaker</c>) is open, or half-open with its one trial under way.</summary>
+    BreakerOpen,
 }

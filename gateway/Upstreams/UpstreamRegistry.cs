@@ -3,7 +3,7 @@ using Gateway.Dsl.Model;
 namespace Gateway.Upstreams;
 
 /// <summary>Owns the upstreams' run-time state across table snapshots: a new table re-uses the pool of every upstream
-/// whose definition did not change, so its endpoints' in-flight counts (and, later, health and breakers) carry over.</summary>
+/// whose definition did not change, so its endpoints' in-flight counts, health and circuit breaker carry over.</summary>
 /// <remarks>One per process. Building a snapshot is rare and single-threaded in practice; a lock keeps two concurrent
 /// builds from handing out two pools for one definition.</remarks>
 public sealed class UpstreamRegistry : IDisposable
@@ -19,7 +19,7 @@ public sealed class UpstreamRegistry : IDisposable
     {
     }
 
-    /// <summary>Creates the registry; <paramref name="loggers"/> creates the health probers' loggers.</summary>
+    /// <summary>Creates the registry; <paramref name="loggers"/> creates the loggers of health probers and breakers.</summary>
     public UpstreamRegistry(ILoggerFactory loggers)
     {
         ArgumentNullException.ThrowIfNull(loggers);
@@ -74,7 +74,7 @@ public sealed class UpstreamRegistry : IDisposable
 
     private UpstreamPool Create(Upstream upstream)
     {
-        var pool = UpstreamPool.From(upstream);
+        var pool = UpstreamPool.From(upstream, _loggers.CreateLogger<UpstreamBreaker>());
         if (upstream.Health is { } check)
         {
             pool.StartHealthChecks(new HealthProber(pool, check, _healthClient.Value, _loggers.CreateLogger<HealthProber>()));

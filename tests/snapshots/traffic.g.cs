@@ -10,11 +10,11 @@ namespace Sample.Routing;
 /// whose conditions all hold wins. <c>#</c> is the route index that <c>RouteMatch.RouteIndex</c> reports.</para>
 /// <code>
 /// #  route      methods     hosts     path                  action       line
-/// 3  cart       any method  any host  /cart/**              → sessions   44
-/// 4  unmetered  any method  any host  /health               respond 200  50
-/// 2  partners   any method  any host  /partners/**          → catalog    35
-/// 0  search     any method  any host  /search               → catalog    20
-/// 1  tenants    GET,POST    any host  /tenants/{tenant}/**  → catalog    27
+/// 3  cart       any method  any host  /cart/**              → sessions   47
+/// 4  unmetered  any method  any host  /health               respond 200  53
+/// 2  partners   any method  any host  /partners/**          → catalog    38
+/// 0  search     any method  any host  /search               → catalog    23
+/// 1  tenants    GET,POST    any host  /tenants/{tenant}/**  → catalog    30
 /// </code>
 /// </remarks>
 public static partial class Routes
@@ -25,7 +25,8 @@ public static partial class Routes
 
     /// <summary>The text of <c>traffic.gw</c> at build time: <c>RouteFile.Parse(SourceText, SourcePath)</c> reads the model this matcher was built from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Gateway.Generator", "1.0.0")]
-    public const string SourceText = @"# Traffic control: rate limits, local and global, retries with budgets, active health checks, weights and hashing.
+    public const string SourceText = @"# Traffic control: rate limits, local and global, retries with budgets, active health checks, weights and hashing,
+# a circuit breaker and outlier ejection, and shadow traffic.
 redis 127.0.0.1:6379
 
 policy metered {
@@ -42,6 +43,8 @@ upstream catalog {
   health GET /healthz every 5s timeout 1s healthy 2 unhealthy 3
   when-unhealthy 503
   retry-budget 25%
+  breaker 50% of 20 in 30s break 10s
+  outlier consecutive 5 eject 30s max 50%
 }
 
 route search {
@@ -170,7 +173,7 @@ file static class RoutesTrie
     internal static bool Node1(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
     {
         // Catch-alls from /cart take the rest of the path, zero or more segments.
-        // Route cart (line 44): any method
+        // Route cart (line 47): any method
         result = global::Gateway.Routing.RouteMatch.Create(3);
         result.CaptureRest(request.Path, pos);
         return true;
@@ -182,7 +185,7 @@ file static class RoutesTrie
         if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
             // The path ends at /health.
-            // Route unmetered (line 50): any method
+            // Route unmetered (line 53): any method
             result = global::Gateway.Routing.RouteMatch.Create(4);
             return true;
         }
@@ -194,7 +197,7 @@ file static class RoutesTrie
     internal static bool Node3(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
     {
         // Catch-alls from /partners take the rest of the path, zero or more segments.
-        // Route partners (line 35): any method
+        // Route partners (line 38): any method
         result = global::Gateway.Routing.RouteMatch.Create(2);
         result.CaptureRest(request.Path, pos);
         return true;
@@ -206,7 +209,7 @@ file static class RoutesTrie
         if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
             // The path ends at /search.
-            // Route search (line 20): any method
+            // Route search (line 23): any method
             result = global::Gateway.Routing.RouteMatch.Create(0);
             return true;
         }
@@ -240,7 +243,7 @@ file static class RoutesTrie
     internal static bool Node6(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment1, ref global::Gateway.Routing.RouteMatch result)
     {
         // Catch-alls from /tenants/{} take the rest of the path, zero or more segments.
-        // Route tenants (line 27): GET,POST
+        // Route tenants (line 30): GET,POST
         if (global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get | global::Gateway.Dsl.Model.MethodSet.Post, method))
         {
             result = global::Gateway.Routing.RouteMatch.Create(1);
