@@ -83,6 +83,15 @@ public static class GatewayApp
         GatewayDefaults.AddTo(builder.Configuration);
         configure?.Invoke(builder);
         var options = GatewayOptions.From(builder.Configuration);
+        if (options.Problems.Count > 0)
+        {
+            foreach (var problem in options.Problems)
+            {
+                errors.WriteLine(problem);
+            }
+
+            return null;
+        }
 
         // The route table comes first: it names the listen addresses, and a route file with errors must not start.
         if (LoadRouteTable(options, errors) is not var (source, table, plan, warnings))

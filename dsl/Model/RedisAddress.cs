@@ -32,6 +32,18 @@ public sealed record RedisAddress
         var port = 6379;
         problem = string.Empty;
         var portText = (string?)null;
+        if (text.StartsWith("redis://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("rediss://", StringComparison.OrdinalIgnoreCase))
+        {
+            problem = "is a URL; drop the scheme ('" + text.Substring(text.IndexOf("//", StringComparison.Ordinal) + 2) + "')";
+            return false;
+        }
+
+        if (text.IndexOf(':') != text.LastIndexOf(':') && !text.StartsWith("[", StringComparison.Ordinal))
+        {
+            problem = "looks like an IPv6 address without brackets; write it as '[ADDRESS]:PORT', e.g. '[::1]:6379'";
+            return false;
+        }
+
         if (text.StartsWith("[", StringComparison.Ordinal))
         {
             var close = text.IndexOf(']');
@@ -70,7 +82,7 @@ public sealed record RedisAddress
 
             if (!valid)
             {
-                problem = host.Length == 0 ? "has no host" : "has a host that is not a host name or IPv4 address";
+                problem = host.Length == 0 ? "has no host" : "has a host that is not a host name, an IPv4 address or a bracketed IPv6 address";
                 return false;
             }
         }

@@ -41,6 +41,7 @@ internal static class HealthCheckReader
 
         var check = new HealthCheck { Method = arguments[0].Text, Path = path.Text, Line = TokenChecks.LineOf(diagnostics, directive.Keyword.Span) };
         var given = new System.Collections.Generic.HashSet<string>();
+        var problems = 0;
         for (var i = 2; i < arguments.Count; i += 2)
         {
             var option = arguments[i];
@@ -81,8 +82,10 @@ internal static class HealthCheckReader
                 default:
                     if (!int.TryParse(value.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count < 1 || count > 100)
                     {
+                        // Both thresholds are checked, so one build reports both.
                         diagnostics.Error(DiagnosticCode.InvalidHealthCheck, value.Span, "'" + option.Text + " " + value.Text + "' is not a count from 1 to 100; write how many checks in a row change the endpoint's state, e.g. '" + option.Text + " 3'");
-                        return null;
+                        problems++;
+                        continue;
                     }
 
                     check = option.Text == "healthy" ? check with { HealthyThreshold = count } : check with { UnhealthyThreshold = count };
@@ -93,12 +96,13 @@ internal static class HealthCheckReader
         // A check still running when the next is due would pile up behind a slow endpoint.
         if (check.Timeout > check.Interval)
         {
+            var which = given.Contains("timeout") ? "the health check timeout (" + Format(check.Timeout) + ")" : "the default health check timeout (" + Format(check.Timeout) + ")";
             diagnostics.Error(DiagnosticCode.InvalidHealthCheck, directive.Keyword.Span,
-                "the health check timeout (" + Format(check.Timeout) + ") is longer than its interval (" + Format(check.Interval) + "); make the timeout at most the interval, e.g. 'every 5s timeout 1s'");
+                which + " is longer than its interval (" + Format(check.Interval) + "); make the timeout at most the interval, e.g. 'every " + Format(check.Interval) + " timeout " + Format(check.Interval) + "'");
             return null;
         }
 
-        return check;
+        return problems == 0 ? check : null;
     }
 
     /// <summary>Reads <c>when-unhealthy 503|all</c>: true for <c>all</c> (send to every endpoint), false for 503.</summary>

@@ -72,13 +72,14 @@ internal static class PolicyMerger
 
         // A key that nothing establishes would put every request in one bucket, which is 'by route' under another name.
         var limit = Value<RateLimit>(merged, "limit");
+        var limitAt = limit is null ? routeName : merged.Slots["limit"].Directive.Keyword.Span;
         if (limit is { Key.Kind: RateLimitKeyKind.Claim } && jwt is null)
         {
-            diagnostics.Error(DiagnosticCode.RequiresAuthentication, routeName, "route '" + route + "' limits 'by " + limit.Key + "' but validates no JWT; add 'jwt { … }' or 'use' a group that has one");
+            diagnostics.Error(DiagnosticCode.RequiresAuthentication, limitAt, "route '" + route + "' limits 'by " + limit.Key + "' but validates no JWT; add 'jwt { … }' or 'use' a group that has one");
         }
         else if (limit is { Key.Kind: RateLimitKeyKind.Consumer } && apiKey is null)
         {
-            diagnostics.Error(DiagnosticCode.RequiresAuthentication, routeName, "route '" + route + "' limits 'by consumer' but checks no API key; add 'api-key { … }' or 'use' a group that has one");
+            diagnostics.Error(DiagnosticCode.RequiresAuthentication, limitAt, "route '" + route + "' limits 'by consumer' but checks no API key; add 'api-key { … }' or 'use' a group that has one");
         }
 
         var retry = Value<RetryPolicy>(merged, "retry");

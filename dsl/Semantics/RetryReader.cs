@@ -79,7 +79,8 @@ internal static class RetryReader
                         var index = Array.FindIndex(Conditions, c => c.Word == value.Text);
                         if (index < 0)
                         {
-                            diagnostics.Error(DiagnosticCode.UnknownChoice, value.Span, "unknown retry condition '" + value.Text + "'" + NameSuggester.DidYouMeanOrList(value.Text, Conditions.Select(c => c.Word).ToArray()));
+                            // A list rather than a near miss: '500' is not a typo of '502', it is a status no retry should repeat.
+                            diagnostics.Error(DiagnosticCode.UnknownChoice, value.Span, "unknown retry condition '" + value.Text + "'; retry on " + string.Join(", ", Conditions.Select(c => c.Word)));
                             return null;
                         }
 
@@ -128,7 +129,8 @@ internal static class RetryReader
             return percent;
         }
 
-        diagnostics.Error(DiagnosticCode.InvalidRetryBudget, token.Span, "retry budget '" + text + "' is not a share from 1% to 100%; write the most retries as a share of the upstream's requests, e.g. 'retry-budget 20%'");
+        var example = NameRules.AllDigits(text) && text.Length is > 0 and <= 3 ? text + "%" : "20%";
+        diagnostics.Error(DiagnosticCode.InvalidRetryBudget, token.Span, "retry budget '" + text + "' is not a share from 1% to 100%; write the most retries as a share of the upstream's requests, e.g. 'retry-budget " + example + "'");
         return null;
     }
 }

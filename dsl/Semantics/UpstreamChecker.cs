@@ -53,6 +53,14 @@ internal static class UpstreamChecker
         {
             // The catalog decides which keywords an upstream takes and how many arguments each has.
             var shape = DirectiveCatalog.Find(directive.Name, DirectiveLevel.Upstream);
+            if (shape is null && directive.Name == "weight")
+            {
+                diagnostics.Error(DiagnosticCode.UnknownDirective, directive.Keyword.Span,
+                    "'weight' is not a directive; write it after the endpoint it weighs, in 'endpoints': 'endpoints http://10.0.0.5:8080 weight 3 http://10.0.0.6:8080'");
+                unusable.Add(directive.Keyword);
+                continue;
+            }
+
             if (shape is null && directive.Name == "timeout")
             {
                 // The route's total bound is the likely intent's neighbour: say which one an upstream has.
@@ -170,6 +178,13 @@ internal static class UpstreamChecker
                         weights[weights.Count - 1] = weight;
                     }
 
+                    continue;
+                }
+
+                // nginx writes 'weight=3'; here it is two words after the URL.
+                if (argument.Text.StartsWith("weight=", System.StringComparison.Ordinal))
+                {
+                    diagnostics.Error(DiagnosticCode.InvalidWeight, argument.Span, "write '" + argument.Text.Replace("=", " ") + "' (two words, after the endpoint's URL), as in 'endpoints http://10.0.0.5:8080 weight 3'");
                     continue;
                 }
 

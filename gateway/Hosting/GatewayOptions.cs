@@ -38,21 +38,52 @@ public sealed record GatewayOptions
     public TimeSpan RedisTimeout { get; init; } = RateLimiting.RedisRateLimitStores.DefaultTimeout;
 
     /// <summary>Reads the section from <paramref name="configuration"/>; missing values keep their defaults.</summary>
+    /// <remarks>A time that does not parse, or is zero, negative or longer than a day, keeps its default and adds a line
+    /// to <see cref="Problems"/>, which the gateway prints before it refuses to start; an empty value is not set.</remarks>
     public static GatewayOptions From(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(Section);
         var defaults = new GatewayOptions();
+        var problems = new List<string>();
         return new GatewayOptions
         {
             Listen = section[nameof(Listen)],
             Admin = section[nameof(Admin)],
             RoutesFile = section[nameof(RoutesFile)],
-            UpstreamTimeout = section.GetValue(nameof(UpstreamTimeout), defaults.UpstreamTimeout),
-            ConnectTimeout = section.GetValue(nameof(ConnectTimeout), defaults.ConnectTimeout),
-            KeysFileCheckInterval = section.GetValue(nameof(KeysFileCheckInterval), defaults.KeysFileCheckInterval),
-            Redis = section[nameof(Redis)],
-            RedisTimeout = section.GetValue(nameof(RedisTimeout), defaults.RedisTimeout),
+            UpstreamTimeout = Time(section, nameof(UpstreamTimeout), defaults.UpstreamTimeout, problems),
+            ConnectTimeout = Time(section, nameof(ConnectTimeout), defaults.ConnectTimeout, problems),
+            KeysFileCheckInterval = Time(section, nameof(KeysFileCheckInterval), defaults.KeysFileCheckInterval, problems),
+            Redis = string.IsNullOrWhiteSpace(section[nameof(Redis)]) ? null : section[nameof(Redis)],
+            RedisTimeout = Time(section, nameof(RedisTimeout), defaults.RedisTimeout, problems),
+            Problems = problems,
         };
+    }
+
+    /// <summary>Settings that could not be used, one line each (<c>error: …</c>); empty when all are fine.</summary>
+    public IReadOnlyList<string> Problems { get; init; } = Array.Empty<string>();
+
+    /// <summary>Reads a time written <c>hh:mm:ss[.fffffff]</c> (a bare number is days, as .NET reads it).</summary>
+    private static TimeSpan Time(IConfigurationSection section, string key, TimeSpan fallback, List<string> problems)
+    {
+        var text = section[key];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        if (!TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            problems.Add($"error: {Section}:{key} '{text}' is not a time; write hh:mm:ss[.fff], e.g. '{fallback:c}'.");
+            return fallback;
+        }
+
+        if (value <= TimeSpan.Zero || value > TimeSpan.FromDays(1))
+        {
+            problems.Add($"error: {Section}:{key} '{text}' must be more than zero and at most a day (1.00:00:00); the default is '{fallback:c}'.");
+            return fallback;
+        }
+
+        return value;
     }
 }

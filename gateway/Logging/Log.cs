@@ -88,7 +88,7 @@ public static partial class Log
 
     /// <summary>A retry was not sent: the upstream's budget is used up.</summary>
     [LoggerMessage(EventId = EventIds.RetryBudgetExhausted, Level = LogLevel.Debug,
-        Message = "{Method} {Path} for route {Route}: not retried, upstream {Upstream} has used its retry budget ({Percent}% of its requests in 10 s)")]
+        Message = "{Method} {Path} for route {Route}: not retried, upstream {Upstream} has used its retry budget ({Percent}% of its requests in 10 s, or at least 10 retries)")]
     public static partial void RetryBudgetExhausted(ILogger logger, string method, string path, string route, string upstream, int percent);
 
     /// <summary>A CORS preflight was refused with 403; <paramref name="part"/> is <c>origin</c>, <c>method</c> or <c>header</c>.</summary>

@@ -39,6 +39,7 @@ public sealed class RedisRateLimitStore : IAsyncDisposable
     private readonly TimeSpan _timeout;
     private readonly Task<ConnectionMultiplexer> _connecting;
     private int _state; // 0 unknown, 1 answering, 2 failing
+    private volatile string? _lastFailure;
 
     /// <summary>Starts connecting to <paramref name="address"/> in the background.</summary>
     /// <param name="address">The Redis server, <c>host:port</c>.</param>
@@ -63,6 +64,12 @@ public sealed class RedisRateLimitStore : IAsyncDisposable
         };
         options.EndPoints.Add(address);
         _connecting = ConnectionMultiplexer.ConnectAsync(options);
+
+        // The reason a later decision reports while the connection is down (name not resolved, refused, …).
+        _connecting.ContinueWith(
+            connected => connected.Result.ConnectionFailed += (_, failure) =>
+                _lastFailure = failure.FailureType + ": " + (failure.Exception?.GetBaseException().Message ?? "no detail"),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
     }
 
     /// <summary>The server, <c>host:port</c>.</summary>
@@ -89,7 +96,8 @@ public sealed class RedisRateLimitStore : IAsyncDisposable
 
         if (!_connecting.IsCompletedSuccessfully || !_connecting.Result.IsConnected)
         {
-            Failed(_connecting.IsFaulted ? _connecting.Exception!.GetBaseException().Message : "not connected");
+            Failed(_connecting.IsFaulted ? _connecting.Exception!.GetBaseException().Message
+                : "not connected" + (_lastFailure is { } last ? ", last failure " + last : "; StackExchange.Redis keeps trying in the background"));
             return null;
         }
 

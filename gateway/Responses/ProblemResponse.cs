@@ -149,7 +149,9 @@ public sealed class ProblemResponse
     public static byte[] Format(int status, string title, string? detail)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer))
+        // Relaxed escaping keeps "route's" readable instead of "route\u0027s"; the body is JSON for API clients, never
+        // inlined in HTML, which is what the default escaping guards against.
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("type", TypeFor(status));
