@@ -61,7 +61,8 @@ public sealed class GatewayMiddleware
     /// 3. TRACE the route does not name?    ── yes ─────────────────────► 405 problem + Allow (Debug log)
     /// 4. route's policies, in fixed order  ── a policy answers ────────► its answer (401, 403, preflight, …)
     /// 5. respond / redirect routes         ── answer here, with the route's response policies
-    /// 6. pick an endpoint (balancer)       ── upstream has none ───────► 503 problem (Warning log)
+    /// 6. pick upstream, then endpoint    ── upstream has none ───────► 503 problem (Warning log)
+    ///    (a split: pin, sticky key, weights; see UpstreamSplit)
     /// 7. forward through IHttpForwarder    ── streams both bodies; the route's transformer edits both ways
     /// 7a. connect failed, idempotent?      ── once more, on another endpoint; the failed one is passed over for 10 s
     ///     route's timeout over 7 and 7a    ── elapsed ─────────────────► 504 problem, or the started response aborted
@@ -156,11 +157,14 @@ public sealed class GatewayMiddleware
             return;
         }
 
-        // 6. Choose the upstream and let it choose an endpoint; 7. forward there. As Envoy's route timeout, the route's
+        // 6. Choose the upstream (a split's pins, then its sticky key, then its weights) and let it choose an endpoint;
+        //    7. forward there. As Envoy's route timeout, the route's
         //    `timeout` bounds the whole exchange, a retry included (Gateway:UpstreamTimeout bounds only inactivity).
         using var deadline = RouteDeadline.Start(route.Timeout, context, TimeProvider.System);
         request.Deadline = deadline;
-        var upstream = route.SelectUpstream(request)!;
+        var target = route.SelectTarget(request)!;
+        request.Target = target;
+        var upstream = target.Pool;
         var attempt = await AttemptAsync(request, upstream, avoid: null);
 
         // 7a. As nginx's default proxy_next_upstream: a request whose connection failed never reached the endpoint, so
@@ -223,7 +227,7 @@ public sealed class GatewayMiddleware
         var context = request.Http;
         var route = request.Route!;
         var deadline = request.Deadline;
-        var error = await _forwarder.SendAsync(context, endpoint.Address, _client, route.RequestConfig, route.Transformer, deadline?.Token ?? CancellationToken.None);
+        var error = await _forwarder.SendAsync(context, endpoint.Address, _client, route.RequestConfig, request.Target?.Transformer ?? route.Transformer, deadline?.Token ?? CancellationToken.None);
         error = deadline?.Classify(error) ?? error;
         var failure = AttemptClassifier.Classify(context, error);
         return new AttemptOutcome(endpoint, error, failure, failure == AttemptFailure.None ? context.Response.StatusCode : 0, UpstreamRefusal.None);

@@ -215,6 +215,22 @@ public static class DiagnosticCode
     /// <summary>A <c>max-concurrent</c> limit is not a positive integer.</summary>
     public const string InvalidConcurrency = "GW0250";
 
+    /// <summary>A weight in a split (<c>to a 90 b 10</c>) is not a whole number from 1 to 10000.</summary>
+    public const string InvalidWeight = "GW0257";
+
+    /// <summary>An upstream in a split has no weight after it.</summary>
+    public const string MissingWeight = "GW0258";
+
+    /// <summary>An upstream is named twice in one split.</summary>
+    public const string DuplicateSplitUpstream = "GW0259";
+
+    /// <summary>A <c>sticky</c> or <c>pin</c> line is in a route whose <c>to</c> has no weighted split.</summary>
+    public const string SplitRequired = "GW0260";
+
+    /// <summary>A <c>pin</c> names an upstream outside the route's split, or repeats an earlier pin's header or cookie
+    /// value.</summary>
+    public const string InvalidPin = "GW0261";
+
     // GW03xx: conflicts between routes, reported by the planner (dsl/Planning).
 
     /// <summary>Two routes can match the same request and are equally specific with equal priority.</summary>
@@ -305,6 +321,11 @@ public static class DiagnosticCode
         Info(InvalidRedisAddress, "Invalid Redis address"),
         Info(InvalidConcurrency, "Invalid concurrency limit"),
         Info(InvalidHealthCheck, "Invalid health check"),
+        Info(InvalidWeight, "Invalid split weight"),
+        Info(MissingWeight, "Split upstream without weight"),
+        Info(DuplicateSplitUpstream, "Upstream named twice in a split"),
+        Info(SplitRequired, "Sticky or pin without a split"),
+        Info(InvalidPin, "Invalid pin"),
         Info(AmbiguousRoutes, "Ambiguous routes"),
         Info(ConflictingPolicies, "Conflicting policies"),
     };

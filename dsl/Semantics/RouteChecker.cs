@@ -95,7 +95,9 @@ internal sealed partial class RouteChecker
                 case "header": ReadHeader(directive); break;
                 case "query": ReadQuery(directive); break;
                 case "priority": ReadPriority(directive.Arguments[0]); break;
-                case "to": ReadTo(directive.Arguments[0]); break;
+                case "to": ReadTo(directive); break;
+                case "sticky": ReadSticky(directive); break;
+                case "pin": ReadPin(directive); break;
                 case "respond": respond = directive; break;
                 case "redirect": redirect = directive; break;
                 case "use": ReadUse(directive); break;
@@ -113,6 +115,9 @@ internal sealed partial class RouteChecker
         {
             ReadRedirect(redirect);
         }
+
+        // Sticky keys and pins belong to the split, which may come after them in the block.
+        AttachSplitRules();
 
         var policies = MergePolicies();
 

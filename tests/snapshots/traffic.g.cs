@@ -9,11 +9,12 @@ namespace Sample.Routing;
 /// <para>Routes of <c>traffic.gw</c> in the order <c>Match</c> tries them (most specific first); the first
 /// whose conditions all hold wins. <c>#</c> is the route index that <c>RouteMatch.RouteIndex</c> reports.</para>
 /// <code>
-/// #  route      methods     hosts     path                  action       line
-/// 3  unmetered  any method  any host  /health               respond 200  35
-/// 2  partners   any method  any host  /partners/**          → catalog    26
-/// 0  search     any method  any host  /search               → catalog    14
-/// 1  tenants    any method  any host  /tenants/{tenant}/**  → catalog    20
+/// #  route      methods     hosts     path                  action                     line
+/// 3  unmetered  any method  any host  /health               respond 200                39
+/// 2  partners   any method  any host  /partners/**          → catalog                  30
+/// 4  products   any method  any host  /products/**          → catalog 95 catalog-v2 5  47
+/// 0  search     any method  any host  /search               → catalog                  18
+/// 1  tenants    any method  any host  /tenants/{tenant}/**  → catalog                  24
 /// </code>
 /// </remarks>
 public static partial class Routes
@@ -24,7 +25,7 @@ public static partial class Routes
 
     /// <summary>The text of <c>traffic.gw</c> at build time: <c>RouteFile.Parse(SourceText, SourcePath)</c> reads the model this matcher was built from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Gateway.Generator", "1.0.0")]
-    public const string SourceText = @"# Traffic control: rate limits, local and global, and active health checks.
+    public const string SourceText = @"# Traffic control: rate limits, local and global, active health checks, and a canary split.
 redis 127.0.0.1:6379
 
 policy metered {
@@ -35,6 +36,10 @@ upstream catalog {
   endpoints http://127.0.0.1:5001 http://127.0.0.1:5002
   health GET /healthz every 5s timeout 1s healthy 2 unhealthy 3
   when-unhealthy 503
+}
+
+upstream catalog-v2 {
+  endpoints http://127.0.0.1:5003
 }
 
 route search {
@@ -64,6 +69,15 @@ route unmetered {
   limit off
   respond 200 ""ok""
 }
+
+# A canary: 5% of users, each kept on one side by its id; testers opt in with a header.
+route products {
+  path /products/**
+  to catalog 95 catalog-v2 5
+  sticky by header X-User-Id
+  pin catalog-v2 header X-Canary 1
+  pin catalog cookie canary off
+}
 ";
 
     /// <summary>Chooses the most specific route of <c>traffic.gw</c> for <paramref name="request"/>, allocating nothing.</summary>
@@ -75,7 +89,7 @@ route unmetered {
         var end = global::Gateway.Routing.PathCursor.EffectiveEnd(request.Path);
         var result = default(global::Gateway.Routing.RouteMatch); // Set by the trie node that matches.
 
-        // 1. Routes that name no host: routes unmetered, partners, search and 1 more.
+        // 1. Routes that name no host: routes unmetered, partners, products and 2 more.
         if (RoutesTrie.Node0(in request, method, end, global::Gateway.Routing.PathCursor.Start, ref result))
         {
             return result;
@@ -121,7 +135,7 @@ file static class RoutesTrie
 
                     break;
 
-                case "search": // /search: route search.
+                case "products": // /products: route products.
                     if (Node3(in request, method, end, next, ref result))
                     {
                         return true;
@@ -129,8 +143,16 @@ file static class RoutesTrie
 
                     break;
 
-                case "tenants": // /tenants: route tenants.
+                case "search": // /search: route search.
                     if (Node4(in request, method, end, next, ref result))
+                    {
+                        return true;
+                    }
+
+                    break;
+
+                case "tenants": // /tenants: route tenants.
+                    if (Node5(in request, method, end, next, ref result))
                     {
                         return true;
                     }
@@ -148,7 +170,7 @@ file static class RoutesTrie
         if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
             // The path ends at /health.
-            // Route unmetered (line 35): any method
+            // Route unmetered (line 39): any method
             result = global::Gateway.Routing.RouteMatch.Create(3);
             return true;
         }
@@ -160,19 +182,29 @@ file static class RoutesTrie
     internal static bool Node2(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
     {
         // Catch-alls from /partners take the rest of the path, zero or more segments.
-        // Route partners (line 26): any method
+        // Route partners (line 30): any method
         result = global::Gateway.Routing.RouteMatch.Create(2);
         result.CaptureRest(request.Path, pos);
         return true;
     }
 
-    /// <summary>Node 3: <c>/search</c> on any host.</summary>
+    /// <summary>Node 3: <c>/products</c> on any host.</summary>
     internal static bool Node3(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
+    {
+        // Catch-alls from /products take the rest of the path, zero or more segments.
+        // Route products (line 47): any method
+        result = global::Gateway.Routing.RouteMatch.Create(4);
+        result.CaptureRest(request.Path, pos);
+        return true;
+    }
+
+    /// <summary>Node 4: <c>/search</c> on any host.</summary>
+    internal static bool Node4(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
     {
         if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
             // The path ends at /search.
-            // Route search (line 14): any method
+            // Route search (line 18): any method
             result = global::Gateway.Routing.RouteMatch.Create(0);
             return true;
         }
@@ -180,8 +212,8 @@ file static class RoutesTrie
         return false; // Nothing at or below /search fits; the caller tries its next branch.
     }
 
-    /// <summary>Node 4: <c>/tenants</c> on any host.</summary>
-    internal static bool Node4(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
+    /// <summary>Node 5: <c>/tenants</c> on any host.</summary>
+    internal static bool Node5(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
     {
         if (!global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
@@ -192,7 +224,7 @@ file static class RoutesTrie
             if (segment.Length > 0)
             {
                 // /tenants/{}: route tenants.
-                if (Node5(in request, method, end, next, segment, ref result))
+                if (Node6(in request, method, end, next, segment, ref result))
                 {
                     return true;
                 }
@@ -202,11 +234,11 @@ file static class RoutesTrie
         return false; // Nothing at or below /tenants fits; the caller tries its next branch.
     }
 
-    /// <summary>Node 5: <c>/tenants/{}</c> on any host.</summary>
-    internal static bool Node5(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment1, ref global::Gateway.Routing.RouteMatch result)
+    /// <summary>Node 6: <c>/tenants/{}</c> on any host.</summary>
+    internal static bool Node6(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment1, ref global::Gateway.Routing.RouteMatch result)
     {
         // Catch-alls from /tenants/{} take the rest of the path, zero or more segments.
-        // Route tenants (line 20): any method
+        // Route tenants (line 24): any method
         result = global::Gateway.Routing.RouteMatch.Create(1);
         result.Capture(request.Path, segment1);
         result.CaptureRest(request.Path, pos);
