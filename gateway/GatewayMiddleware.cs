@@ -63,6 +63,7 @@ public sealed class GatewayMiddleware
     /// 5. respond / redirect routes         ── answer here, with the route's response policies
     /// 6. pick upstream, then endpoint    ── upstream has none ───────► 503 problem (Warning log)
     ///    (a split: pin, sticky key, weights; see UpstreamSplit)
+    /// 6b. mirror sampled?                  ── a copy without the body goes to the shadow, not awaited; its answer is dropped
     /// 7. forward through IHttpForwarder    ── streams both bodies; the route's transformer edits both ways
     /// 7a. connect failed, idempotent?      ── once more, on another endpoint; the failed one is passed over for 10 s
     ///     route's timeout over 7 and 7a    ── elapsed ─────────────────► 504 problem, or the started response aborted
@@ -165,6 +166,13 @@ public sealed class GatewayMiddleware
         var target = route.SelectTarget(request)!;
         request.Target = target;
         var upstream = target.Pool;
+
+        // 6b. A mirror's copy is built now, while the request is whole, and sent without waiting for it.
+        if (route.Mirror is { } mirror)
+        {
+            await mirror.CopyAsync(request, _client, _logger);
+        }
+
         var attempt = await AttemptAsync(request, upstream, avoid: null);
 
         // 7a. As nginx's default proxy_next_upstream: a request whose connection failed never reached the endpoint, so

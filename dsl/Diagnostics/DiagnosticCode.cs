@@ -231,6 +231,9 @@ public static class DiagnosticCode
     /// value.</summary>
     public const string InvalidPin = "GW0261";
 
+    /// <summary>A <c>mirror</c> share is not a percentage from 1% to 100%, or the route does not forward.</summary>
+    public const string InvalidMirror = "GW0262";
+
     // GW03xx: conflicts between routes, reported by the planner (dsl/Planning).
 
     /// <summary>Two routes can match the same request and are equally specific with equal priority.</summary>
@@ -326,6 +329,7 @@ public static class DiagnosticCode
         Info(DuplicateSplitUpstream, "Upstream named twice in a split"),
         Info(SplitRequired, "Sticky or pin without a split"),
         Info(InvalidPin, "Invalid pin"),
+        Info(InvalidMirror, "Invalid mirror"),
         Info(AmbiguousRoutes, "Ambiguous routes"),
         Info(ConflictingPolicies, "Conflicting policies"),
     };

@@ -22,6 +22,9 @@ public sealed record RouteAction
     /// sticky key and the weights.</summary>
     public EquatableArray<UpstreamPin> Pins { get; init; }
 
+    /// <summary>Where a share of the forwarded requests is copied (<c>mirror UPSTREAM P%</c>); null for none.</summary>
+    public TrafficMirror? Mirror { get; init; }
+
     /// <summary>The status code for <see cref="RouteActionKind.Respond"/>.</summary>
     public int Status { get; init; }
 

@@ -50,6 +50,7 @@ internal static class DirectiveCatalog
         Shape("to", DirectiveLevel.Route, 1, Many, false, "one upstream name, or names each followed by a weight", "to users"),
         Shape("sticky", DirectiveLevel.Route, 2, 3, false, "'by header NAME', 'by cookie NAME', 'by client_ip' or 'by claim NAME'", "sticky by header X-User-Id"),
         Shape("pin", DirectiveLevel.Route, 4, 4, true, "an upstream of the split, 'header' or 'cookie', a name and a value", "pin users-v2 header X-Canary 1"),
+        Shape("mirror", DirectiveLevel.Route, 2, 2, false, "an upstream and a percentage", "mirror users-shadow 10%"),
         Shape("respond", DirectiveLevel.Route, 1, 3, false, "a status, an optional quoted body and an optional content type", "respond 404 \"no such user\""),
         Shape("redirect", DirectiveLevel.Route, 1, 9, false, "a status and the parts to change, or 'https'", "redirect 301 host www.example.com"),
         Shape("issuer", DirectiveLevel.Jwt, 1, 1, false, "one issuer", "issuer https://login.example.com/"),

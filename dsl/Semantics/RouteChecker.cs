@@ -98,6 +98,7 @@ internal sealed partial class RouteChecker
                 case "to": ReadTo(directive); break;
                 case "sticky": ReadSticky(directive); break;
                 case "pin": ReadPin(directive); break;
+                case "mirror": ReadMirror(directive); break;
                 case "respond": respond = directive; break;
                 case "redirect": redirect = directive; break;
                 case "use": ReadUse(directive); break;
@@ -118,6 +119,7 @@ internal sealed partial class RouteChecker
 
         // Sticky keys and pins belong to the split, which may come after them in the block.
         AttachSplitRules();
+        AttachMirror();
 
         var policies = MergePolicies();
 

@@ -135,6 +135,12 @@ public static class EventIds
     /// <summary>An upstream at its max-concurrent limit refused a request.</summary>
     public const int UpstreamOverCapacity = 340;
 
+    /// <summary>A mirrored copy of a request failed or timed out (Debug: the client's request is not affected).</summary>
+    public const int MirrorFailed = 350;
+
+    /// <summary>A sampled request was not mirrored because the route's copies in flight are at their limit (Debug).</summary>
+    public const int MirrorSkipped = 351;
+
     /// <summary>A request found its rate limit bucket empty and was answered 429 (a client matter: Debug).</summary>
     public const int RateLimited = 700;
 

@@ -22,7 +22,7 @@ public sealed class RouteEntry
     private readonly UpstreamSplit? _split;
 
     private RouteEntry(Route route, RoutePolicySet policies, RespondTemplate? respond, RedirectResponse? redirect, RouteTarget? target,
-        UpstreamSplit? split, ForwarderRequestConfig requestConfig)
+        UpstreamSplit? split, ForwarderRequestConfig requestConfig, RequestMirror? mirror = null)
     {
         Route = route;
         Policies = policies.Chain;
@@ -32,6 +32,7 @@ public sealed class RouteEntry
         Redirect = redirect;
         _target = target;
         _split = split;
+        Mirror = mirror;
         Upstream = target?.Pool;
         Transformer = target?.Transformer ?? RouteTransformer.Unchanged;
         RequestConfig = requestConfig;
@@ -60,6 +61,9 @@ public sealed class RouteEntry
 
     /// <summary>The route's weighted split, or null for <c>to UPSTREAM</c> and for routes that do not forward.</summary>
     public UpstreamSplit? Split => _split;
+
+    /// <summary>Where the route copies a share of its requests (<c>mirror UPSTREAM P%</c>), or null.</summary>
+    public RequestMirror? Mirror { get; }
 
     /// <summary>The upstream this request goes to: the split's choice, or <see cref="Upstream"/>; null for a route that
     /// does not forward.</summary>
@@ -114,14 +118,16 @@ public sealed class RouteEntry
                 return new RouteEntry(route, built, null, new RedirectResponse(route.Action.Redirect!), null, null, defaults);
         }
 
+        // The shadow gets the route's transformer for its own upstream, as a side of a split would.
+        var mirror = route.Action.Mirror is { } shadow ? new RequestMirror(TargetFor(route, shadow.Upstream, upstreams), shadow.Percent) : null;
         if (route.Action.Split.Count == 0)
         {
-            return new RouteEntry(route, built, null, null, TargetFor(route, route.Action.Upstream, upstreams), null, defaults);
+            return new RouteEntry(route, built, null, null, TargetFor(route, route.Action.Upstream, upstreams), null, defaults, mirror);
         }
 
         // Every side of a split is resolved now, so a request never looks an upstream up by name.
         var targets = route.Action.Split.Select(side => TargetFor(route, side.Upstream, upstreams)).ToArray();
-        return new RouteEntry(route, built, null, null, targets[0], new UpstreamSplit(route.Action, targets), defaults);
+        return new RouteEntry(route, built, null, null, targets[0], new UpstreamSplit(route.Action, targets), defaults, mirror);
     }
 
     /// <summary>The upstream named <paramref name="name"/> with the route's transformer for it.</summary>

@@ -25,7 +25,7 @@ public static partial class Routes
 
     /// <summary>The text of <c>traffic.gw</c> at build time: <c>RouteFile.Parse(SourceText, SourcePath)</c> reads the model this matcher was built from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Gateway.Generator", "1.0.0")]
-    public const string SourceText = @"# Traffic control: rate limits, local and global, active health checks, and a canary split.
+    public const string SourceText = @"# Traffic control: rate limits, local and global, active health checks, a canary split and a mirror.
 redis 127.0.0.1:6379
 
 policy metered {
@@ -77,6 +77,7 @@ route products {
   sticky by header X-User-Id
   pin catalog-v2 header X-Canary 1
   pin catalog cookie canary off
+  mirror catalog-v2 10%
 }
 ";
 
