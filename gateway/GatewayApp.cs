@@ -157,7 +157,6 @@ public static class GatewayApp
             services.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton(services => new SnapshotServices(
             services.GetRequiredService<UpstreamRegistry>(), services.GetRequiredService<PolicyFactory>(), services.GetRequiredService<ForwarderRequestConfig>()));
-        builder.Services.AddSingleton<TrafficMirror>();
         builder.Services.AddSingleton<GatewayMiddleware>();
         builder.Services.AddSingleton<AdminHandler>();
 

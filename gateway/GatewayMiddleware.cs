@@ -20,17 +20,14 @@ public sealed class GatewayMiddleware
     private readonly HttpMessageInvoker _client;
     private readonly ILogger _logger;
     private readonly Func<RequestContext, EndpointState, ValueTask<AttemptOutcome>> _send;
-    private readonly TrafficMirror _mirror;
 
     /// <summary>Creates the request path over the current route table and the shared forwarding client.</summary>
-    public GatewayMiddleware(RouteTableHolder tables, IHttpForwarder forwarder, ForwarderClient client, TrafficMirror mirror, ILogger<GatewayMiddleware> logger)
+    public GatewayMiddleware(RouteTableHolder tables, IHttpForwarder forwarder, ForwarderClient client, ILogger<GatewayMiddleware> logger)
     {
         ArgumentNullException.ThrowIfNull(tables);
         ArgumentNullException.ThrowIfNull(forwarder);
         ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(mirror);
         ArgumentNullException.ThrowIfNull(logger);
-        _mirror = mirror;
         _tables = tables;
         _forwarder = forwarder;
         _client = client.Invoker;
@@ -64,7 +61,9 @@ public sealed class GatewayMiddleware
     /// 3. TRACE the route does not name?    ── yes ─────────────────────► 405 problem + Allow (Debug log)
     /// 4. route's policies, in fixed order  ── a policy answers ────────► its answer (401, 403, preflight, …)
     /// 5. respond / redirect routes         ── answer here, with the route's response policies
-    /// 6. pick an endpoint (balancer)       ── none / all unhealthy (503) / at max-concurrent ──► 503 problem
+    /// 6. pick upstream, then endpoint      ── none / all unhealthy (503) / at max-concurrent / breaker open ──► 503 problem
+    ///    (a split: pin, sticky key, weights; see UpstreamSplit)
+    /// 6b. mirror sampled?                  ── a copy without the body goes to the shadow, not awaited; its answer is dropped
     /// 7. forward through IHttpForwarder    ── streams both bodies; the route's transformer edits both ways
     /// 7a. retry? (route's retry, or        ── again, on another endpoint, within the upstream's retry budget;
     ///     connect failed + idempotent)        a status to retry on is held back, never sent to the client;
@@ -161,17 +160,21 @@ public sealed class GatewayMiddleware
             return;
         }
 
-        // 6. Choose the upstream and let it choose an endpoint; 7. forward there. As Envoy's route timeout, the route's
+        // 6. Choose the upstream (a split's pins, then its sticky key, then its weights) and let it choose an endpoint;
+        //    7. forward there. As Envoy's route timeout, the route's
         //    `timeout` bounds the whole exchange, a retry included (Gateway:UpstreamTimeout bounds only inactivity).
         using var deadline = RouteDeadline.Start(route.Timeout, context, TimeProvider.System);
         request.Deadline = deadline;
-        // Shadow traffic leaves on its own task; nothing below waits for it.
-        if (route.Mirror is { } shadow)
+        var target = route.SelectTarget(request)!;
+        request.Target = target;
+        var upstream = target.Pool;
+
+        // 6b. A mirror's copy is built now, while the request is whole, and sent without waiting for it.
+        if (route.Mirror is { } mirror)
         {
-            _mirror.TryStart(request, shadow, route.Route.Mirror!.Percent);
+            await mirror.CopyAsync(request, _client, _logger);
         }
 
-        var upstream = route.SelectUpstream(request)!;
         var retry = route.Route.Policies.Retry;
         var replayable = Retries.PrepareBody(context.Request, retry);
         upstream.RetryBudget.RecordRequest();
@@ -277,7 +280,7 @@ public sealed class GatewayMiddleware
         var context = request.Http;
         var route = request.Route!;
         var deadline = request.Deadline;
-        var error = await _forwarder.SendAsync(context, endpoint.Address, _client, route.RequestConfig, route.Transformer, deadline?.Token ?? CancellationToken.None);
+        var error = await _forwarder.SendAsync(context, endpoint.Address, _client, route.RequestConfig, request.Target?.Transformer ?? route.Transformer, deadline?.Token ?? CancellationToken.None);
         error = deadline?.Classify(error) ?? error;
         var failure = AttemptClassifier.Classify(context, error);
         return new AttemptOutcome(endpoint, error, failure, failure == AttemptFailure.None ? context.Response.StatusCode : 0, UpstreamRefusal.None);

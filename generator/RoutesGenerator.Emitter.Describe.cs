@@ -25,10 +25,12 @@ public sealed partial class RoutesGenerator
     private static string DescribeHosts(Route route) =>
         route.Hosts.Count == 0 ? "any host" : string.Join(",", route.Hosts.Select(host => host.ToString()));
 
-    /// <summary>What the route does: <c>→ users</c> or <c>respond 404</c>.</summary>
+    /// <summary>What the route does: <c>→ users</c>, <c>→ users-v1 90 users-v2 10</c> or <c>respond 404</c>.</summary>
     private static string DescribeAction(Route route) =>
         route.Action.Kind switch
         {
+            RouteActionKind.Forward when route.Action.Split.Count > 0 =>
+                "→ " + string.Join(" ", route.Action.Split.Select(side => side.Upstream + " " + side.Weight.ToString(CultureInfo.InvariantCulture))),
             RouteActionKind.Forward => "→ " + route.Action.Upstream,
             RouteActionKind.Redirect => "redirect " + route.Action.Status,
             _ => "respond " + route.Action.Status,

@@ -241,7 +241,23 @@ public static class DiagnosticCode
     /// 500 ms to 1 day.</summary>
     public const string InvalidBreaker = "GW0256";
 
-    /// <summary>A <c>mirror</c> share is not 1% to 100%, or the route mirrors to its own upstream or forwards nothing.</summary>
+    /// <summary>A weight in a split (<c>to a 90 b 10</c>) is not a whole number from 1 to 10000.</summary>
+    public const string InvalidSplitWeight = "GW0257";
+
+    /// <summary>An upstream in a split has no weight after it.</summary>
+    public const string MissingWeight = "GW0258";
+
+    /// <summary>An upstream is named twice in one split.</summary>
+    public const string DuplicateSplitUpstream = "GW0259";
+
+    /// <summary>A <c>sticky</c> or <c>pin</c> line is in a route whose <c>to</c> has no weighted split.</summary>
+    public const string SplitRequired = "GW0260";
+
+    /// <summary>A <c>pin</c> names an upstream outside the route's split, or repeats an earlier pin's header or cookie
+    /// value.</summary>
+    public const string InvalidPin = "GW0261";
+
+    /// <summary>A <c>mirror</c> share is not a percentage from 1% to 100%, or the route does not forward.</summary>
     public const string InvalidMirror = "GW0262";
 
     // GW03xx: conflicts between routes, reported by the planner (dsl/Planning).
@@ -342,6 +358,11 @@ public static class DiagnosticCode
         Info(InvalidBreakerRatio, "Invalid breaker failure ratio"),
         Info(InvalidBreakerThroughput, "Invalid breaker throughput"),
         Info(InvalidBreaker, "Malformed breaker"),
+        Info(InvalidSplitWeight, "Invalid split weight"),
+        Info(MissingWeight, "Split upstream without weight"),
+        Info(DuplicateSplitUpstream, "Upstream named twice in a split"),
+        Info(SplitRequired, "Sticky or pin without a split"),
+        Info(InvalidPin, "Invalid pin"),
         Info(InvalidMirror, "Invalid mirror"),
         Info(AmbiguousRoutes, "Ambiguous routes"),
         Info(ConflictingPolicies, "Conflicting policies"),

@@ -39,9 +39,6 @@ public sealed record Route
     /// <summary>What the gateway does with a matched request.</summary>
     public required RouteAction Action { get; init; }
 
-    /// <summary>Shadow traffic to another upstream (<c>mirror</c>), or null.</summary>
-    public MirrorTarget? Mirror { get; init; }
-
     /// <summary>What happens between matching and the action: authentication, CORS, transforms, plugins.</summary>
     public RoutePolicies Policies { get; init; } = RoutePolicies.None;
 }

@@ -9,8 +9,21 @@ public sealed record RouteAction
     /// <summary>Forward or respond.</summary>
     public required RouteActionKind Kind { get; init; }
 
-    /// <summary>The upstream's name for <see cref="RouteActionKind.Forward"/>; otherwise null.</summary>
+    /// <summary>The upstream's name for <see cref="RouteActionKind.Forward"/> (the first of a split); otherwise null.</summary>
     public string? Upstream { get; init; }
+
+    /// <summary>The sides of a weighted split (<c>to a 90 b 10</c>), in the order written; empty for <c>to a</c>.</summary>
+    public EquatableArray<WeightedUpstream> Split { get; init; }
+
+    /// <summary>The key that keeps a client on one side of the split (<c>sticky by …</c>); null for a random draw.</summary>
+    public StickyKey? Sticky { get; init; }
+
+    /// <summary>The split's pin rules (<c>pin UPSTREAM header NAME VALUE</c>), checked in the order written before the
+    /// sticky key and the weights.</summary>
+    public EquatableArray<UpstreamPin> Pins { get; init; }
+
+    /// <summary>Where a share of the forwarded requests is copied (<c>mirror UPSTREAM P%</c>); null for none.</summary>
+    public TrafficMirror? Mirror { get; init; }
 
     /// <summary>The status code for <see cref="RouteActionKind.Respond"/>.</summary>
     public int Status { get; init; }

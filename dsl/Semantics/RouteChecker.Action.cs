@@ -10,12 +10,29 @@ namespace Gateway.Dsl.Semantics;
 /// <summary>The action of a route: <c>to UPSTREAM</c>, <c>respond STATUS ["BODY" [TYPE]]</c> or <c>redirect …</c>.</summary>
 internal sealed partial class RouteChecker
 {
-    /// <summary>Reads <c>to UPSTREAM</c>; the upstream must be defined somewhere in the file.</summary>
-    private void ReadTo(Token token)
+    /// <summary>Reads <c>to UPSTREAM</c>, or a weighted split <c>to UPSTREAM WEIGHT UPSTREAM WEIGHT …</c>; every upstream
+    /// must be defined somewhere in the file.</summary>
+    private void ReadTo(DirectiveSyntax directive)
+    {
+        if (directive.Arguments.Count == 1)
+        {
+            if (ReadUpstreamName(directive.Arguments[0]) is { } name)
+            {
+                _actionModel = new RouteAction { Kind = RouteActionKind.Forward, Upstream = name };
+            }
+
+            return;
+        }
+
+        ReadSplit(directive.Arguments);
+    }
+
+    /// <summary>Reads a word that names a defined upstream; reports and returns null otherwise.</summary>
+    private string? ReadUpstreamName(Token token)
     {
         if (!TokenChecks.RequireWord(_diagnostics, token, "an upstream name"))
         {
-            return;
+            return null;
         }
 
         // Upstream names are case-sensitive, like route names: the keys of the checker's ordinal dictionary.
@@ -26,10 +43,10 @@ internal sealed partial class RouteChecker
             var suggestion = NameSuggester.Suggest(name, _upstreams);
             var hint = suggestion is null ? "; define it with 'upstream " + name + " { endpoints … }'" : "; did you mean '" + suggestion + "'?";
             _diagnostics.Error(DiagnosticCode.UndefinedUpstream, token.Span, "upstream '" + name + "' is not defined" + hint);
-            return;
+            return null;
         }
 
-        _actionModel = new RouteAction { Kind = RouteActionKind.Forward, Upstream = name };
+        return name;
     }
 
     /// <summary>Reads <c>respond STATUS ["BODY" [TYPE]]</c>; runs after the whole block so the path's captures are known.</summary>

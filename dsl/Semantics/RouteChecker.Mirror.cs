@@ -1,61 +1,74 @@
-using System;
 using System.Globalization;
-using System.Linq;
 using Gateway.Dsl.Diagnostics;
 using Gateway.Dsl.Model;
 using Gateway.Dsl.Syntax;
 
 namespace Gateway.Dsl.Semantics;
 
-/// <summary>A route's <c>mirror UPSTREAM [P%]</c>.</summary>
+/// <summary>A route's <c>mirror UPSTREAM P%</c>.</summary>
 internal sealed partial class RouteChecker
 {
-    private MirrorTarget? _mirror;
-    private Token? _mirrorName;
+    private (TrafficMirror Mirror, DirectiveSyntax Line)? _mirror;
 
-    /// <summary>Reads <c>mirror UPSTREAM [P%]</c>: a defined upstream, and a share from 1% to 100% (100% when left out).</summary>
+    /// <summary>Reads <c>mirror UPSTREAM P%</c>; whether the route forwards is checked once the whole block is read.</summary>
     private void ReadMirror(DirectiveSyntax directive)
     {
-        var name = directive.Arguments[0];
-        if (!TokenChecks.RequireWord(_diagnostics, name, "an upstream name"))
+        var upstream = ReadUpstreamName(directive.Arguments[0]);
+        var percent = ReadPercent(directive.Arguments[1]);
+        if (upstream is not null && percent is not null)
         {
-            return;
+            _mirror = (new TrafficMirror { Upstream = upstream, Percent = percent.Value }, directive);
         }
-
-        if (!_upstreams.Contains(name.Text))
-        {
-            var suggestion = NameSuggester.Suggest(name.Text, _upstreams);
-            var hint = suggestion is null ? "; define it with 'upstream " + name.Text + " { endpoints … }'" : "; did you mean '" + suggestion + "'?";
-            _diagnostics.Error(DiagnosticCode.UndefinedUpstream, name.Span, "upstream '" + name.Text + "' is not defined" + hint);
-            return;
-        }
-
-        var percent = 100;
-        if (directive.Arguments.Count > 1)
-        {
-            var share = directive.Arguments[1].Text;
-            if (!share.EndsWith("%", StringComparison.Ordinal)
-                || !int.TryParse(share.Substring(0, share.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out percent) || percent < 1 || percent > 100)
-            {
-                _diagnostics.Error(DiagnosticCode.InvalidMirror, directive.Arguments[1].Span, "mirror share '" + share + "' is not from 1% to 100%; write the share of requests copied, e.g. 'mirror " + name.Text + " 10%'");
-                return;
-            }
-        }
-
-        _mirror = new MirrorTarget { Upstream = name.Text, Percent = percent };
-        _mirrorName = name;
     }
 
-    /// <summary>Reports a mirror to the upstream the route forwards to: every sampled request would reach it twice.</summary>
-    private void CheckMirror()
+    /// <summary>Reads a whole percentage from <c>1%</c> to <c>100%</c>; reports and returns null otherwise.</summary>
+    private int? ReadPercent(Token token)
     {
-        if (_mirror is { } mirror && _mirrorName is { } name && _actionModel is { Kind: RouteActionKind.Forward } action && action.Upstream == mirror.Upstream)
+        if (!TokenChecks.RequireWord(_diagnostics, token, "a percentage"))
         {
-            _diagnostics.Error(DiagnosticCode.InvalidMirror, name.Span, "route '" + _name + "' mirrors to '" + mirror.Upstream + "', which it already forwards to, so each copied request would reach it twice; mirror to a shadow upstream");
+            return null;
         }
-        else if (_mirror is not null && _actionModel is { Kind: not RouteActionKind.Forward } && _mirrorName is { } token)
+
+        var text = token.Text;
+        var digits = text.EndsWith("%", System.StringComparison.Ordinal) ? text.Substring(0, text.Length - 1) : null;
+        if (digits is null || digits.Length == 0 || !NameRules.AllDigits(digits))
         {
-            _diagnostics.Error(DiagnosticCode.InvalidMirror, token.Span, "route '" + _name + "' answers itself ('respond' or 'redirect'), so there is no forwarded request to mirror; remove 'mirror'");
+            var hint = NameRules.AllDigits(text) ? "write '" + text + "%'" : "write a whole percentage from 1% to 100%, e.g. 'mirror users-shadow 10%'";
+            _diagnostics.Error(DiagnosticCode.InvalidMirror, token.Span, "mirror share '" + text + "' is not a percentage; " + hint);
+            return null;
+        }
+
+        // More than three digits cannot be 100 or less, and could overflow int.Parse.
+        var percent = digits.Length > 3 ? int.MaxValue : int.Parse(digits, CultureInfo.InvariantCulture);
+        if (percent is < 1 or > 100)
+        {
+            _diagnostics.Error(DiagnosticCode.InvalidMirror, token.Span, "mirror share '" + text + "' is outside 1% to 100%; write e.g. 'mirror users-shadow 10%'");
+            return null;
+        }
+
+        return percent;
+    }
+
+    /// <summary>Puts the mirror into a forwarding action; a route that answers itself has no upstream request to copy.</summary>
+    private void AttachMirror()
+    {
+        if (_mirror is not { } mirror)
+        {
+            return;
+        }
+
+        if (_action is not null && _action.Name != "to")
+        {
+            _diagnostics.Error(
+                DiagnosticCode.InvalidMirror,
+                mirror.Line.Keyword.Span,
+                "'mirror' copies forwarded requests, and this route has '" + _action.Name + "'; use 'to UPSTREAM' or remove 'mirror'");
+            return;
+        }
+
+        if (_actionModel is not null)
+        {
+            _actionModel = _actionModel with { Mirror = mirror.Mirror };
         }
     }
 }

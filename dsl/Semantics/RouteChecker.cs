@@ -95,7 +95,9 @@ internal sealed partial class RouteChecker
                 case "header": ReadHeader(directive); break;
                 case "query": ReadQuery(directive); break;
                 case "priority": ReadPriority(directive.Arguments[0]); break;
-                case "to": ReadTo(directive.Arguments[0]); break;
+                case "to": ReadTo(directive); break;
+                case "sticky": ReadSticky(directive); break;
+                case "pin": ReadPin(directive); break;
                 case "respond": respond = directive; break;
                 case "redirect": redirect = directive; break;
                 case "use": ReadUse(directive); break;
@@ -115,6 +117,10 @@ internal sealed partial class RouteChecker
             ReadRedirect(redirect);
         }
 
+        // Sticky keys and pins belong to the split, which may come after them in the block.
+        AttachSplitRules();
+        AttachMirror();
+
         var policies = MergePolicies();
 
         // The cause comes first and alone: a 'path' line with errors still counts as given, and so does a line that was
@@ -130,8 +136,6 @@ internal sealed partial class RouteChecker
         {
             _diagnostics.Error(DiagnosticCode.MissingAction, _block.NameSpan, "route '" + _name + "' has no action; add 'to UPSTREAM', 'respond STATUS' or 'redirect STATUS …'");
         }
-
-        CheckMirror();
 
         // The route is incomplete; the file has errors, so the caller returns no table anyway.
         if (_path is null || _actionModel is null)
@@ -153,7 +157,6 @@ internal sealed partial class RouteChecker
             Priority = _priority,
             Action = _actionModel,
             Policies = policies,
-            Mirror = _mirror,
         };
     }
 

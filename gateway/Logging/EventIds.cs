@@ -135,11 +135,6 @@ public static class EventIds
     /// <summary>One health check failed (Debug; the change of state is logged on its own).</summary>
     public const int HealthCheckFailed = 346;
 
-    /// <summary>A mirrored copy of a request failed (Debug: shadow traffic is nobody's incident).</summary>
-    public const int MirrorFailed = 390;
-
-    /// <summary>A request was not mirrored because the most copies were already in flight (Debug).</summary>
-    public const int MirrorSkipped = 391;
     /// <summary>An upstream's circuit breaker opened: too many of its attempts failed (Warning, once per opening).</summary>
     public const int BreakerOpened = 355;
 
@@ -154,6 +149,12 @@ public static class EventIds
 
     /// <summary>An upstream at its max-concurrent limit refused a request.</summary>
     public const int UpstreamOverCapacity = 340;
+
+    /// <summary>A mirrored copy of a request failed or timed out (Debug: the client's request is not affected).</summary>
+    public const int MirrorFailed = 350;
+
+    /// <summary>A sampled request was not mirrored because the route's copies in flight are at their limit (Debug).</summary>
+    public const int MirrorSkipped = 351;
 
     /// <summary>A request found its rate limit bucket empty and was answered 429 (a client matter: Debug).</summary>
     public const int RateLimited = 700;

@@ -30,16 +30,6 @@ public static partial class Log
         Message = "Route {Route}: every endpoint of upstream {Upstream} is unhealthy; answered 503")]
     public static partial void AllUnhealthyRefused(ILogger logger, string route, string upstream);
 
-    /// <summary>A mirrored copy failed.</summary>
-    [LoggerMessage(EventId = EventIds.MirrorFailed, Level = LogLevel.Debug,
-        Message = "Route {Route}: the copy to shadow upstream {Upstream} endpoint {Endpoint} failed ({Reason}); the client was not affected")]
-    public static partial void MirrorFailed(ILogger logger, string route, string upstream, string endpoint, string reason);
-
-    /// <summary>A copy was skipped: too many in flight.</summary>
-    [LoggerMessage(EventId = EventIds.MirrorSkipped, Level = LogLevel.Debug,
-        Message = "Route {Route}: not copied to shadow upstream {Upstream}, {Max} copies are in flight")]
-    public static partial void MirrorSkipped(ILogger logger, string route, string upstream, int max);
-
     /// <summary>One health check failed.</summary>
     [LoggerMessage(EventId = EventIds.HealthCheckFailed, Level = LogLevel.Debug,
         Message = "Upstream {Upstream} endpoint {Endpoint}: health check failed ({Reason})")]

@@ -39,6 +39,9 @@ public sealed class RequestContext
     /// <summary>The decoded request path the captures point into.</summary>
     public string Path => Http.Request.Path.Value ?? "/";
 
+    /// <summary>The upstream the route chose for the request, with its transformer; null until the request is forwarded.</summary>
+    public RouteTarget? Target { get; set; }
+
     /// <summary>The endpoint the request is forwarded to, once chosen.</summary>
     public EndpointState? Endpoint { get; set; }
 

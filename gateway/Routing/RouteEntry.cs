@@ -12,14 +12,17 @@ namespace Gateway.Routing;
 /// <summary>A route's run-time parts, built once per snapshot: its policies, and what the gateway does after they let
 /// the request through.</summary>
 /// <remarks>Exactly one of <see cref="Respond"/>, <see cref="Redirect"/> and <see cref="Upstream"/> is set, as the
-/// route's action says. A forwarding route has its own transformer and forwarding settings: nothing process-wide
+/// route's action says; a split route also has <see cref="Split"/>. A forwarding route has its own transformer and forwarding settings: nothing process-wide
 /// stands in for a route's choices.</remarks>
 public sealed class RouteEntry
 {
     private readonly IResponsePolicy[] _responsePolicies;
 
-    private RouteEntry(Route route, RoutePolicySet policies, RespondTemplate? respond, RedirectResponse? redirect, UpstreamPool? upstream,
-        RouteTransformer transformer, ForwarderRequestConfig requestConfig)
+    private readonly RouteTarget? _target;
+    private readonly UpstreamSplit? _split;
+
+    private RouteEntry(Route route, RoutePolicySet policies, RespondTemplate? respond, RedirectResponse? redirect, RouteTarget? target,
+        UpstreamSplit? split, ForwarderRequestConfig requestConfig, RequestMirror? mirror = null)
     {
         Route = route;
         Policies = policies.Chain;
@@ -27,8 +30,11 @@ public sealed class RouteEntry
         _responsePolicies = policies.Response.ToArray();
         Respond = respond;
         Redirect = redirect;
-        Upstream = upstream;
-        Transformer = transformer;
+        _target = target;
+        _split = split;
+        Mirror = mirror;
+        Upstream = target?.Pool;
+        Transformer = target?.Transformer ?? RouteTransformer.Unchanged;
         RequestConfig = requestConfig;
     }
 
@@ -50,16 +56,24 @@ public sealed class RouteEntry
     /// <summary>Where to send the client, for a <c>redirect</c> route; otherwise null.</summary>
     public RedirectResponse? Redirect { get; }
 
-    /// <summary>The upstream to forward to, for a <c>to</c> route; otherwise null.</summary>
+    /// <summary>The upstream to forward to, for a <c>to</c> route (the first side of a split); otherwise null.</summary>
     public UpstreamPool? Upstream { get; }
 
-    /// <summary>The shadow upstream of the route's <c>mirror</c>, or null.</summary>
-    public UpstreamPool? Mirror { get; private init; }
+    /// <summary>The route's weighted split, or null for <c>to UPSTREAM</c> and for routes that do not forward.</summary>
+    public UpstreamSplit? Split => _split;
 
-    /// <summary>The upstream this request goes to: <see cref="Upstream"/>, for a route with one.</summary>
-    public UpstreamPool? SelectUpstream(RequestContext request) => Upstream;
+    /// <summary>Where the route copies a share of its requests (<c>mirror UPSTREAM P%</c>), or null.</summary>
+    public RequestMirror? Mirror { get; }
 
-    /// <summary>The route's request and response changes when forwarding.</summary>
+    /// <summary>The upstream this request goes to: the split's choice, or <see cref="Upstream"/>; null for a route that
+    /// does not forward.</summary>
+    public UpstreamPool? SelectUpstream(RequestContext request) => SelectTarget(request)?.Pool;
+
+    /// <summary>The upstream this request goes to with the transformer for it: by the split's pins, sticky key and
+    /// weights, or the route's one upstream; null for a route that does not forward.</summary>
+    public RouteTarget? SelectTarget(RequestContext request) => _split is null ? _target : _split.Select(request);
+
+    /// <summary>The route's request and response changes when forwarding to <see cref="Upstream"/>.</summary>
     public RouteTransformer Transformer { get; }
 
     /// <summary>The route's forwarding settings (the inactivity timeout, HTTP version).</summary>
@@ -80,13 +94,14 @@ public sealed class RouteEntry
         }
     }
 
-    /// <summary>Builds the entry for <paramref name="route"/>, finding its upstream among <paramref name="upstreams"/>.</summary>
+    /// <summary>Builds the entry for <paramref name="route"/>, finding its upstream (every side of a split) among <paramref name="upstreams"/>.</summary>
     /// <param name="route">The checked route.</param>
     /// <param name="upstreams">The snapshot's upstreams by name.</param>
     /// <param name="policies">Builds the route's policies.</param>
     /// <param name="defaults">The process-wide forwarding settings, the route's unless it says otherwise.</param>
     /// <param name="redis">The route file's <c>redis</c> address, for a global rate limit; or null.</param>
-    /// <exception cref="InvalidOperationException">The route names an upstream that is not there; the checker prevents this.</exception>
+    /// <exception cref="InvalidOperationException">The route names an upstream that is not there, in its <c>to</c> or its
+    /// split; the checker prevents this.</exception>
     public static RouteEntry Create(Route route, IReadOnlyDictionary<string, UpstreamPool> upstreams, PolicyFactory policies, ForwarderRequestConfig defaults,
         RedisAddress? redis = null)
     {
@@ -98,13 +113,27 @@ public sealed class RouteEntry
         switch (route.Action.Kind)
         {
             case RouteActionKind.Respond:
-                return new RouteEntry(route, built, RespondTemplate.From(route.Action), null, null, RouteTransformer.Unchanged, defaults);
+                return new RouteEntry(route, built, RespondTemplate.From(route.Action), null, null, null, defaults);
             case RouteActionKind.Redirect:
-                return new RouteEntry(route, built, null, new RedirectResponse(route.Action.Redirect!), null, RouteTransformer.Unchanged, defaults);
+                return new RouteEntry(route, built, null, new RedirectResponse(route.Action.Redirect!), null, null, defaults);
         }
 
-        var name = route.Action.Upstream ?? string.Empty;
-        if (!upstreams.TryGetValue(name, out var pool))
+        // The shadow gets the route's transformer for its own upstream, as a side of a split would.
+        var mirror = route.Action.Mirror is { } shadow ? new RequestMirror(TargetFor(route, shadow.Upstream, upstreams), shadow.Percent) : null;
+        if (route.Action.Split.Count == 0)
+        {
+            return new RouteEntry(route, built, null, null, TargetFor(route, route.Action.Upstream, upstreams), null, defaults, mirror);
+        }
+
+        // Every side of a split is resolved now, so a request never looks an upstream up by name.
+        var targets = route.Action.Split.Select(side => TargetFor(route, side.Upstream, upstreams)).ToArray();
+        return new RouteEntry(route, built, null, null, targets[0], new UpstreamSplit(route.Action, targets), defaults, mirror);
+    }
+
+    /// <summary>The upstream named <paramref name="name"/> with the route's transformer for it.</summary>
+    private static RouteTarget TargetFor(Route route, string? name, IReadOnlyDictionary<string, UpstreamPool> upstreams)
+    {
+        if (name is null || !upstreams.TryGetValue(name, out var pool))
         {
             throw new InvalidOperationException($"Route '{route.Name}' names upstream '{name}', which the table does not define.");
         }
@@ -115,9 +144,6 @@ public sealed class RouteEntry
         var transformer = RouteTransformer.KeepsDefaults(host, route.Policies.Path, connectTimeout)
             ? RouteTransformer.Unchanged
             : new RouteTransformer(host, route.Policies.Path, connectTimeout);
-        return new RouteEntry(route, built, null, null, pool, transformer, defaults)
-        {
-            Mirror = route.Mirror is { } mirror ? upstreams[mirror.Upstream] : null,
-        };
+        return new RouteTarget(pool, transformer);
     }
 }

@@ -9,12 +9,13 @@ namespace Sample.Routing;
 /// <para>Routes of <c>traffic.gw</c> in the order <c>Match</c> tries them (most specific first); the first
 /// whose conditions all hold wins. <c>#</c> is the route index that <c>RouteMatch.RouteIndex</c> reports.</para>
 /// <code>
-/// #  route      methods     hosts     path                  action       line
-/// 3  cart       any method  any host  /cart/**              → sessions   47
-/// 4  unmetered  any method  any host  /health               respond 200  53
-/// 2  partners   any method  any host  /partners/**          → catalog    38
-/// 0  search     any method  any host  /search               → catalog    23
-/// 1  tenants    GET,POST    any host  /tenants/{tenant}/**  → catalog    30
+/// #  route      methods     hosts     path                  action                     line
+/// 3  cart       any method  any host  /cart/**              → sessions                 51
+/// 4  unmetered  any method  any host  /health               respond 200                57
+/// 2  partners   any method  any host  /partners/**          → catalog                  42
+/// 5  products   any method  any host  /products/**          → catalog 95 catalog-v2 5  65
+/// 0  search     any method  any host  /search               → catalog                  27
+/// 1  tenants    GET,POST    any host  /tenants/{tenant}/**  → catalog                  34
 /// </code>
 /// </remarks>
 public static partial class Routes
@@ -26,7 +27,7 @@ public static partial class Routes
     /// <summary>The text of <c>traffic.gw</c> at build time: <c>RouteFile.Parse(SourceText, SourcePath)</c> reads the model this matcher was built from.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Gateway.Generator", "1.0.0")]
     public const string SourceText = @"# Traffic control: rate limits, local and global, retries with budgets, active health checks, weights and hashing,
-# a circuit breaker and outlier ejection, and shadow traffic.
+# a circuit breaker and outlier ejection, a canary split and a mirror.
 redis 127.0.0.1:6379
 
 policy metered {
@@ -45,6 +46,10 @@ upstream catalog {
   retry-budget 25%
   breaker 50% of 20 in 30s break 10s
   outlier consecutive 5 eject 30s max 50%
+}
+
+upstream catalog-v2 {
+  endpoints http://127.0.0.1:5003
 }
 
 route search {
@@ -83,6 +88,16 @@ route unmetered {
   limit off
   respond 200 ""ok""
 }
+
+# A canary: 5% of users, each kept on one side by its id; testers opt in with a header.
+route products {
+  path /products/**
+  to catalog 95 catalog-v2 5
+  sticky by header X-User-Id
+  pin catalog-v2 header X-Canary 1
+  pin catalog cookie canary off
+  mirror catalog-v2 10%
+}
 ";
 
     /// <summary>Chooses the most specific route of <c>traffic.gw</c> for <paramref name="request"/>, allocating nothing.</summary>
@@ -94,7 +109,7 @@ route unmetered {
         var end = global::Gateway.Routing.PathCursor.EffectiveEnd(request.Path);
         var result = default(global::Gateway.Routing.RouteMatch); // Set by the trie node that matches.
 
-        // 1. Routes that name no host: routes cart, unmetered, partners and 2 more.
+        // 1. Routes that name no host: routes cart, unmetered, partners and 3 more.
         if (RoutesTrie.Node0(in request, method, end, global::Gateway.Routing.PathCursor.Start, ref result))
         {
             return result;
@@ -148,7 +163,7 @@ file static class RoutesTrie
 
                     break;
 
-                case "search": // /search: route search.
+                case "products": // /products: route products.
                     if (Node4(in request, method, end, next, ref result))
                     {
                         return true;
@@ -156,8 +171,16 @@ file static class RoutesTrie
 
                     break;
 
-                case "tenants": // /tenants: route tenants.
+                case "search": // /search: route search.
                     if (Node5(in request, method, end, next, ref result))
+                    {
+                        return true;
+                    }
+
+                    break;
+
+                case "tenants": // /tenants: route tenants.
+                    if (Node6(in request, method, end, next, ref result))
                     {
                         return true;
                     }
@@ -173,7 +196,7 @@ file static class RoutesTrie
     internal static bool Node1(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
     {
         // Catch-alls from /cart take the rest of the path, zero or more segments.
-        // Route cart (line 47): any method
+        // Route cart (line 51): any method
         result = global::Gateway.Routing.RouteMatch.Create(3);
         result.CaptureRest(request.Path, pos);
         return true;
@@ -185,7 +208,7 @@ file static class RoutesTrie
         if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
             // The path ends at /health.
-            // Route unmetered (line 53): any method
+            // Route unmetered (line 57): any method
             result = global::Gateway.Routing.RouteMatch.Create(4);
             return true;
         }
@@ -197,19 +220,29 @@ file static class RoutesTrie
     internal static bool Node3(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
     {
         // Catch-alls from /partners take the rest of the path, zero or more segments.
-        // Route partners (line 38): any method
+        // Route partners (line 42): any method
         result = global::Gateway.Routing.RouteMatch.Create(2);
         result.CaptureRest(request.Path, pos);
         return true;
     }
 
-    /// <summary>Node 4: <c>/search</c> on any host.</summary>
+    /// <summary>Node 4: <c>/products</c> on any host.</summary>
     internal static bool Node4(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
+    {
+        // Catch-alls from /products take the rest of the path, zero or more segments.
+        // Route products (line 65): any method
+        result = global::Gateway.Routing.RouteMatch.Create(5);
+        result.CaptureRest(request.Path, pos);
+        return true;
+    }
+
+    /// <summary>Node 5: <c>/search</c> on any host.</summary>
+    internal static bool Node5(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
     {
         if (global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
             // The path ends at /search.
-            // Route search (line 23): any method
+            // Route search (line 27): any method
             result = global::Gateway.Routing.RouteMatch.Create(0);
             return true;
         }
@@ -217,8 +250,8 @@ file static class RoutesTrie
         return false; // Nothing at or below /search fits; the caller tries its next branch.
     }
 
-    /// <summary>Node 5: <c>/tenants</c> on any host.</summary>
-    internal static bool Node5(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
+    /// <summary>Node 6: <c>/tenants</c> on any host.</summary>
+    internal static bool Node6(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, ref global::Gateway.Routing.RouteMatch result)
     {
         if (!global::Gateway.Routing.PathCursor.AtEnd(pos, end))
         {
@@ -229,7 +262,7 @@ file static class RoutesTrie
             if (segment.Length > 0)
             {
                 // /tenants/{}: route tenants.
-                if (Node6(in request, method, end, next, segment, ref result))
+                if (Node7(in request, method, end, next, segment, ref result))
                 {
                     return true;
                 }
@@ -239,11 +272,11 @@ file static class RoutesTrie
         return false; // Nothing at or below /tenants fits; the caller tries its next branch.
     }
 
-    /// <summary>Node 6: <c>/tenants/{}</c> on any host.</summary>
-    internal static bool Node6(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment1, ref global::Gateway.Routing.RouteMatch result)
+    /// <summary>Node 7: <c>/tenants/{}</c> on any host.</summary>
+    internal static bool Node7(in global::Gateway.Routing.RouteRequest request, global::Gateway.Dsl.Model.MethodSet method, int end, int pos, global::System.ReadOnlySpan<char> segment1, ref global::Gateway.Routing.RouteMatch result)
     {
         // Catch-alls from /tenants/{} take the rest of the path, zero or more segments.
-        // Route tenants (line 30): GET,POST
+        // Route tenants (line 34): GET,POST
         if (global::Gateway.Routing.MethodBits.Allows(global::Gateway.Dsl.Model.MethodSet.Get | global::Gateway.Dsl.Model.MethodSet.Post, method))
         {
             result = global::Gateway.Routing.RouteMatch.Create(1);

@@ -411,7 +411,7 @@ public sealed class CheckerTests
     {
         var diagnostic = Assert.Single(Errors("route r {\n  pth /\n  path /\n  respond 200\n}\n"));
 
-        Assert.Equal("unknown directive 'pth'; did you mean 'path'? route directives are: host, method, path, header, query, priority, use, jwt, api-key, ext-auth, require, forward, cors, request-header, response-header, rewrite, strip-prefix, add-prefix, host-header, retry, limit, timeout, plugin, to, mirror, respond, redirect", diagnostic.Message);
+        Assert.Equal("unknown directive 'pth'; did you mean 'path'? route directives are: host, method, path, header, query, priority, use, jwt, api-key, ext-auth, require, forward, cors, request-header, response-header, rewrite, strip-prefix, add-prefix, host-header, retry, limit, timeout, plugin, to, sticky, pin, mirror, respond, redirect", diagnostic.Message);
     }
 
     [Fact]

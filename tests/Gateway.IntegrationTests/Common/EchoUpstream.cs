@@ -34,6 +34,7 @@ public sealed class EchoUpstream : IAsyncDisposable
     private TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _held;
     private int _requests;
+    private long _bodyBytes;
 
     private EchoUpstream(string name, WebApplication app)
     {
@@ -49,6 +50,9 @@ public sealed class EchoUpstream : IAsyncDisposable
 
     /// <summary>Requests served so far.</summary>
     public int Requests => Volatile.Read(ref _requests);
+
+    /// <summary>The request body bytes every echo has read, in total.</summary>
+    public long BodyBytes => Interlocked.Read(ref _bodyBytes);
 
     /// <summary>Requests to <c>/hold</c> waiting right now.</summary>
     public int Held => Volatile.Read(ref _held);
@@ -149,6 +153,8 @@ public sealed class EchoUpstream : IAsyncDisposable
         {
             bodyLength += read;
         }
+
+        Interlocked.Add(ref _bodyBytes, bodyLength);
 
         var echo = new Dictionary<string, object?>
         {
