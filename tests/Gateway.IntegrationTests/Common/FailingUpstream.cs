@@ -1,11 +1,4 @@
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Gateway.IntegrationTests.Common;
 
@@ -13,21 +6,17 @@ namespace Gateway.IntegrationTests.Common;
 /// and 200 with its name otherwise, counting the requests it sees.</summary>
 public sealed class FailingUpstream : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackApp _app = null!;
     private int _requests;
     private volatile bool _failing;
 
-    private FailingUpstream(string name, WebApplication app)
-    {
-        Name = name;
-        _app = app;
-    }
+    private FailingUpstream(string name) => Name = name;
 
     /// <summary>The name a 200 answer carries.</summary>
     public string Name { get; }
 
     /// <summary>The base URI.</summary>
-    public string Address { get; private set; } = string.Empty;
+    public string Address => _app.Address;
 
     /// <summary>Whether requests are answered 500.</summary>
     public bool Failing
@@ -42,23 +31,13 @@ public sealed class FailingUpstream : IAsyncDisposable
     /// <summary>Starts an upstream named <paramref name="name"/>.</summary>
     public static async Task<FailingUpstream> StartAsync(string name, bool failing = false)
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var upstream = new FailingUpstream(name, app) { Failing = failing };
-        app.Run(upstream.HandleAsync);
-        await app.StartAsync();
-        upstream.Address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single().TrimEnd('/');
+        var upstream = new FailingUpstream(name) { Failing = failing };
+        upstream._app = await LoopbackApp.StartAsync(upstream.HandleAsync);
         return upstream;
     }
 
     /// <inheritdoc/>
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     private Task HandleAsync(HttpContext context)
     {
