@@ -13,6 +13,14 @@ internal sealed partial class RouteChecker
     /// <summary>Reads <c>mirror UPSTREAM P%</c>; whether the route forwards is checked once the whole block is read.</summary>
     private void ReadMirror(DirectiveSyntax directive)
     {
+        // 'mirror 10% users-v2' is the likeliest slip; its fix is the swap, not an upstream named '10%'.
+        var first = directive.Arguments[0].Text;
+        if (first.EndsWith("%", System.StringComparison.Ordinal) && !directive.Arguments[1].Text.EndsWith("%", System.StringComparison.Ordinal))
+        {
+            _diagnostics.Error(DiagnosticCode.InvalidMirror, directive.Arguments[0].Span, "the upstream comes first; write 'mirror " + directive.Arguments[1].Text + " " + first + "'");
+            return;
+        }
+
         var upstream = ReadUpstreamName(directive.Arguments[0]);
         var percent = ReadPercent(directive.Arguments[1]);
         if (upstream is not null && percent is not null)

@@ -123,6 +123,13 @@ internal sealed partial class RouteChecker
 
         var policies = MergePolicies();
 
+        // A claim that nothing validates is in no request, so the sticky key would never be read: every request drawn.
+        if (_sticky is { Key.Kind: StickyKeyKind.Claim } sticky && policies.Jwt is null)
+        {
+            _diagnostics.Error(DiagnosticCode.RequiresAuthentication, sticky.Line.Keyword.Span,
+                "route '" + _name + "' is sticky 'by claim " + sticky.Key.Name + "' but validates no JWT, so no request would carry the claim; add 'jwt { … }' or 'use' a group that has one");
+        }
+
         // The cause comes first and alone: a 'path' line with errors still counts as given, and so does a line that was
         // probably meant as one ('pth /a', '"path" /a'). Only a route without any gets GW0204.
         if (!_seen.ContainsKey("path") && !unusable.Any(token => DirectiveCatalog.CouldBe(token, "path")))

@@ -24,6 +24,9 @@ public sealed class LeastRequestsBalancer : ILoadBalancer
         var first = (int)((uint)Interlocked.Increment(ref _start) % (uint)endpoints.Length);
         if (!Weights.Uniform(endpoints))
         {
+            // The scan starts at a place chosen in proportion to weight, so ties spread as the weights say.
+            var total = Weights.Total(endpoints);
+            first = Weights.At(endpoints, (int)((uint)Volatile.Read(ref _start) % (uint)total));
             var lightest = first;
             for (var step = 1; step < endpoints.Length; step++)
             {

@@ -46,8 +46,11 @@ internal static class Weights
         return endpoints.Length - 1;
     }
 
-    /// <summary>Whether <paramref name="a"/> is less loaded than <paramref name="b"/> for its weight: fewer requests in
-    /// flight per unit of weight, counting the one about to be sent ((in-flight + 1) / weight, compared without division).</summary>
+    /// <summary>Whether <paramref name="a"/> is strictly less loaded than <paramref name="b"/> for its weight: fewer
+    /// requests in flight per unit of weight (compared without division).</summary>
+    /// <remarks>Ties, idle endpoints above all, are left to the caller's weighted choice: were the request about to be
+    /// sent counted too, an idle heavier endpoint would beat an idle lighter one every time, and sequential traffic would
+    /// go almost all to it instead of in proportion.</remarks>
     public static bool LessLoaded(EndpointState a, EndpointState b) =>
-        (long)(a.InFlight + 1) * b.Weight < (long)(b.InFlight + 1) * a.Weight;
+        (long)a.InFlight * b.Weight < (long)b.InFlight * a.Weight;
 }

@@ -111,6 +111,10 @@ public sealed class RequestMirror
             using var timeout = new CancellationTokenSource(Timeout);
             using var response = await client.SendAsync(copy, timeout.Token).ConfigureAwait(false);
         }
+        catch (OperationCanceledException)
+        {
+            Log.MirrorFailed(logger, route, _target.Pool.Name, endpoint, "abandoned after " + Timeout.TotalSeconds + " s without an answer");
+        }
         catch (Exception ex)
         {
             // Nothing awaits this task, so whatever went wrong is said here or nowhere.

@@ -10,6 +10,11 @@ public static partial class Log
         Message = "Upstream {Upstream}: {Percent}% or more of at least {Throughput} attempts within {Window}s failed (last: {Last}); its circuit breaker opens and its requests get 503 for {Break}s")]
     public static partial void BreakerOpened(ILogger logger, string upstream, int percent, int throughput, double window, string last, double @break);
 
+    /// <summary>A breaker's trial attempt failed, so it opens again.</summary>
+    [LoggerMessage(EventId = EventIds.BreakerOpened, EventName = "BreakerReopened", Level = LogLevel.Warning,
+        Message = "Upstream {Upstream}: the trial attempt after the break failed ({Last}); its circuit breaker opens again and its requests get 503 for {Break}s")]
+    public static partial void BreakerReopened(ILogger logger, string upstream, string last, double @break);
+
     /// <summary>A breaker lets one trial attempt through.</summary>
     [LoggerMessage(EventId = EventIds.BreakerHalfOpened, Level = LogLevel.Information,
         Message = "Upstream {Upstream}: its circuit breaker's break is over; one trial request decides whether it closes")]

@@ -23,6 +23,9 @@ public sealed class UpstreamBreaker
     private readonly ResiliencePipeline<AttemptOutcome> _pipeline;
     private readonly CircuitBreakerStateProvider _state = new();
 
+    // Set while the breaker is half-open, so that an opening can say whether the trial failed.
+    private volatile bool _trying;
+
     /// <summary>Builds the breaker of upstream <paramref name="upstream"/> from its checked settings.</summary>
     public UpstreamBreaker(string upstream, CircuitBreaker settings, TimeProvider time, ILogger logger)
     {
@@ -42,17 +45,26 @@ public sealed class UpstreamBreaker
             // Polly runs these one at a time, in order, off the request path: each change of state is logged once.
             OnOpened = arguments =>
             {
+                if (_trying)
+                {
+                    _trying = false;
+                    Log.BreakerReopened(logger, upstream, Describe(arguments.Outcome), arguments.BreakDuration.TotalSeconds);
+                    return default;
+                }
+
                 Log.BreakerOpened(logger, upstream, settings.FailurePercent, settings.MinimumThroughput, settings.SamplingDuration.TotalSeconds,
                     Describe(arguments.Outcome), arguments.BreakDuration.TotalSeconds);
                 return default;
             },
             OnHalfOpened = _ =>
             {
+                _trying = true;
                 Log.BreakerHalfOpened(logger, upstream);
                 return default;
             },
             OnClosed = _ =>
             {
+                _trying = false;
                 Log.BreakerClosed(logger, upstream);
                 return default;
             },

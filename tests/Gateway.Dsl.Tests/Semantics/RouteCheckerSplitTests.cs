@@ -41,8 +41,10 @@ public sealed class RouteCheckerSplitTests
     [InlineData("client_ip", StickyKeyKind.ClientIp, null)]
     public void Check_StickyKey_IsReadBeforeOrAfterTheSplit(string key, StickyKeyKind kind, string? name)
     {
-        var after = ActionOf("to a 90 b 10\n  sticky by " + key);
-        var before = ActionOf("sticky by " + key + "\n  to a 90 b 10");
+        // A claim is read from the validated token, so that route needs a jwt block (GW0235 otherwise).
+        var jwt = kind == StickyKeyKind.Claim ? "\n  jwt {\n    issuer https://login.example.com/\n    audience api\n    key-file /etc/gateway/jwt.pem\n  }" : string.Empty;
+        var after = ActionOf("to a 90 b 10\n  sticky by " + key + jwt);
+        var before = ActionOf("sticky by " + key + "\n  to a 90 b 10" + jwt);
 
         Assert.Equal(new StickyKey { Kind = kind, Name = name }, after.Sticky);
         Assert.Equal(after, before);

@@ -46,6 +46,30 @@ public sealed class WeightAndHashTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PowerOfTwo_Weights3And1_SequentialRequestsSplitInProportion()
+    {
+        // One request at a time: both endpoints are always idle, so the weights alone must decide.
+        await using var gateway = await GatewayHost.StartAsync(Routes($"{_upstreams[0].Address} weight 3 {_upstreams[1].Address}", "power_of_two"));
+        using var client = SingleConnection(gateway);
+
+        var counts = await CountAsync(client, 2000);
+
+        _output.WriteLine($"weights 3:1, power_of_two, sequential: {counts[0]} / {counts[1]} ({counts[0] / 2000.0:P1})");
+        Assert.InRange(counts[0] / 2000.0, 0.71, 0.79);
+    }
+
+    [Fact]
+    public async Task LeastRequests_Weights3And1_SequentialRequestsSplitInProportion()
+    {
+        await using var gateway = await GatewayHost.StartAsync(Routes($"{_upstreams[0].Address} weight 3 {_upstreams[1].Address}", "least_requests"));
+        using var client = SingleConnection(gateway);
+
+        var counts = await CountAsync(client, 400);
+
+        Assert.Equal(new[] { 300, 100, 0 }, counts);
+    }
+
+    [Fact]
     public async Task HashHeader_EachKeyKeepsItsEndpoint_AndKeysSpreadOverAll()
     {
         await using var gateway = await GatewayHost.StartAsync(Routes(string.Join(' ', _upstreams.Select(u => u.Address)), "hash header X-User"));

@@ -69,6 +69,7 @@ public sealed class UpstreamBreakerTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/")).StatusCode);
         Assert.Equal(5, upstream.Requests);
         await Eventually.TrueAsync(() => Task.FromResult(gateway.Logs.Entries.Count(e => e.EventId.Id == EventIds.BreakerOpened) == 2), "the second opening is logged");
+        Assert.Contains(gateway.Logs.Entries, e => e.EventId.Id == EventIds.BreakerOpened && e.Message.Contains("the trial attempt after the break failed", StringComparison.Ordinal));
         Assert.False(Logged(gateway, EventIds.BreakerClosed));
     }
 
