@@ -115,6 +115,9 @@ public static class Retries
         }
     }
 
+    /// <summary>Whether the request has a body; Kestrel knows it for every protocol (an HTTP/2 or HTTP/3 body needs
+    /// neither Content-Length nor Transfer-Encoding), and the headers say it for a hand-made context.</summary>
     private static bool HasBody(HttpRequest request) =>
-        request.ContentLength is > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
+        request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody
+        ?? (request.ContentLength is > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0));
 }

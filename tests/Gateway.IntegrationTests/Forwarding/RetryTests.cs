@@ -90,6 +90,36 @@ public sealed class RetryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_Http2BodyWithoutLength_IsNeverRetriedWithAnEmptyBody()
+    {
+        // An HTTP/2 body needs no Content-Length; once the first endpoint has read it there is nothing to send again, so
+        // the 503 must pass through rather than be retried with an empty body.
+        await using var gateway = await GatewayHost.StartAsync(Routes(_failing.Address + " " + _echo.Address, "retry 2 on 503 methods POST"));
+        using var client = new HttpClient
+        {
+            BaseAddress = gateway.PublicUri,
+            DefaultRequestVersion = System.Net.HttpVersion.Version20,
+            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            // A stream that cannot seek has no length, so HttpClient sends no Content-Length.
+            using var body = new StreamContent(new UnseekableStream(Encoding.UTF8.GetBytes(new string('b', 1000))));
+            using var response = await client.PostAsync("/any", body);
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                Assert.Equal(1000, (await EchoReply.ReadAsync(response)).BodyLength);
+            }
+        }
+
+        Assert.Contains(HttpStatusCode.ServiceUnavailable, statuses);
+        Assert.DoesNotContain(gateway.Logs.Entries, e => e.EventId.Id == EventIds.AttemptRetried);
+    }
+
+    [Fact]
     public async Task Get_EveryEndpointFails_AttemptsStayWithinTheRetryBudget()
     {
         var second = await HealthUpstream.StartAsync("failing-too");
@@ -127,4 +157,9 @@ public sealed class RetryTests : IAsyncLifetime
           to pool
         }
         """;
+
+    private sealed class UnseekableStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
 }
