@@ -178,7 +178,7 @@ public sealed class GatewayMiddleware
         var retry = route.Route.Policies.Retry;
         var replayable = Retries.PrepareBody(context.Request, retry);
         upstream.RetryBudget.RecordRequest();
-        request.HoldStatuses = Retries.HeldStatuses(context, retry, 0, replayable);
+        request.HoldStatuses = upstream.RetryBudget.CanRetry() ? Retries.HeldStatuses(context, retry, 0, replayable) : default;
         var attempt = await AttemptAsync(request, upstream, avoid: null);
 
         // 7a. The route's retry, or without one nginx's default proxy_next_upstream: a request whose connection failed
@@ -196,22 +196,31 @@ public sealed class GatewayMiddleware
             retries++;
             var why = attempt.Failure == AttemptFailure.None ? "status " + attempt.Status : attempt.Failure.ToString();
             Log.AttemptRetried(_logger, context.Request.Method, request.Path, route.Name, attempt.Endpoint!.Address, why);
-            Retries.Reset(request);
-            if (retry is not null && !await BackOffAsync(context, retry, retries))
+
+            // The failed attempt stays as it was until the wait is over: a client that left, or a route whose time ran
+            // out meanwhile, ends with that attempt's outcome, and no endpoint is tried (and blamed) past the deadline.
+            if ((retry is not null && !await BackOffAsync(context, retry, retries)) || deadline is { Elapsed: true })
             {
                 break;
             }
 
-            request.HoldStatuses = Retries.HeldStatuses(context, retry, retries, replayable);
+            Retries.Reset(request);
+            request.HoldStatuses = upstream.RetryBudget.CanRetry() ? Retries.HeldStatuses(context, retry, retries, replayable) : default;
             attempt = await AttemptAsync(request, upstream, attempt.Endpoint);
         }
 
-        // A status held back for a retry that did not happen (budget, client gone): the upstream's answer is gone, so
-        // the gateway answers with its status.
+        // A status held back for a retry that did not happen (budget, client gone, time up): the upstream's answer is
+        // gone, so the gateway answers with its status, through the route's response policies like any answer.
         if (request.StatusHeld)
         {
+            if (context.RequestAborted.IsCancellationRequested)
+            {
+                request.Forwarded(attempt.Status, OutcomeReason.ClientAborted);
+                return;
+            }
+
+            await request.AnswerAsync(ProblemResponse.ForUpstreamStatus(attempt.Status), OutcomeReason.UpstreamFailed);
             request.Forwarded(attempt.Status, OutcomeReason.UpstreamFailed);
-            await ProblemResponse.ForUpstreamStatus(attempt.Status).WriteAsync(context);
             return;
         }
 

@@ -34,6 +34,7 @@ public sealed class RateLimitPolicy : IRequestPolicy, IResponsePolicy
     private readonly string _redisPrefix;
     private readonly string _policyHeader;
     private readonly string _quotedName;
+    private readonly string _keyText;
     private readonly ILogger _logger;
 
     /// <summary>Creates the limit of <paramref name="route"/>.</summary>
@@ -56,6 +57,7 @@ public sealed class RateLimitPolicy : IRequestPolicy, IResponsePolicy
         // The rate is part of the key, so replicas that disagree on it during a rollout do not share a count.
         _redisPrefix = "gateway:limit:" + route + ":" + limit.RateText + ":" + limit.Burst + ":";
         _quotedName = "\"" + route + "\"";
+        _keyText = limit.Key.ToString();
         _policyHeader = _quotedName + ";q=" + limit.Permits.ToString(CultureInfo.InvariantCulture) + ";w=" + ((long)limit.Window.TotalSeconds).ToString(CultureInfo.InvariantCulture);
     }
 
@@ -112,7 +114,7 @@ public sealed class RateLimitPolicy : IRequestPolicy, IResponsePolicy
             return ValueTask.FromResult(PolicyResult.Continue);
         }
 
-        Log.RateLimited(_logger, _route, _limit.RateText, _limit.Key.ToString());
+        Log.RateLimited(_logger, _route, _limit.RateText, _keyText);
         context.Http.Response.Headers.RetryAfter = Seconds(decision.RetryAfter).ToString(CultureInfo.InvariantCulture);
         return context.AnswerAsync(ProblemResponse.RateLimited, OutcomeReason.RateLimited);
     }

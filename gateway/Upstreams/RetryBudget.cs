@@ -43,6 +43,21 @@ public sealed class RetryBudget
     public bool TryRetry()
     {
         var now = Bucket();
+        if (!HasRoom(now))
+        {
+            return false;
+        }
+
+        Interlocked.Increment(ref _retries[now]);
+        return true;
+    }
+
+    /// <summary>Whether a retry would be allowed now, without taking it: a status is held back for a retry only when
+    /// one could follow, so an overloaded upstream's own answer (and its Retry-After) reaches the client.</summary>
+    public bool CanRetry() => HasRoom(Bucket());
+
+    private bool HasRoom(int now)
+    {
         long requests = 0;
         long retries = 0;
         var second = Volatile.Read(ref _second[now]);
@@ -55,13 +70,7 @@ public sealed class RetryBudget
             }
         }
 
-        if (retries >= Math.Max(MinRetries, requests * Percent / 100))
-        {
-            return false;
-        }
-
-        Interlocked.Increment(ref _retries[now]);
-        return true;
+        return retries < Math.Max(MinRetries, requests * Percent / 100);
     }
 
     /// <summary>The bucket of the current second, cleared first if it last held an older second.</summary>

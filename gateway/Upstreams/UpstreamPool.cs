@@ -268,8 +268,11 @@ public sealed class UpstreamPool : IDisposable
         }
 
         // The breaker sees only attempts that reach an endpoint: a refusal above says nothing about the endpoints. The
-        // choice is made even while the breaker is open, which costs a balancer step and keeps the order simple.
-        return Breaker is { } breaker
+        // choice is made even while the breaker is open, which costs a balancer step and keeps the order simple. An
+        // upgrade (WebSocket) lasts as long as its connection, and as a half-open trial it would keep every other
+        // request at 503 that long, so upgrades bypass the breaker.
+        var upgrade = request.Http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpUpgradeFeature>() is { IsUpgradableRequest: true };
+        return Breaker is { } breaker && !upgrade
             ? breaker.SendAsync(static s => s.Pool.SendToAsync(s.Request, s.Endpoint, s.Send), (Pool: this, Request: request, Endpoint: endpoint, Send: send))
             : SendToAsync(request, endpoint, send);
     }
