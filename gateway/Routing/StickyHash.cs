@@ -2,8 +2,9 @@ using System.Text;
 
 namespace Gateway.Routing;
 
-/// <summary>The stable hash of a sticky key: FNV-1a over its UTF-8 bytes, then a 64-bit finalizer, so one key lands on
-/// one side of a split in every process and after every restart (unlike <see cref="string.GetHashCode()"/>, which is
+/// <summary>The stable hash of a sticky key (a split's <c>sticky by</c>, and <c>balance hash</c>): FNV-1a over its UTF-8
+/// bytes, then a 64-bit finalizer, so one key lands on one side of a split, or one endpoint, in every process and after
+/// every restart (unlike <see cref="string.GetHashCode()"/>, which is
 /// randomized per process).</summary>
 /// <remarks>FNV-1a is described at http://www.isthe.com/chongo/tech/comp/fnv/; its low bits mix poorly, so the finalizer
 /// (MurmurHash3's fmix64) spreads every input bit before <see cref="Point"/> takes the high bits.</remarks>
@@ -44,6 +45,10 @@ public static class StickyHash
 
         return hash;
     }
+
+    /// <summary>The finalizer every hash here ends with (MurmurHash3's fmix64): every input bit affects every output
+    /// bit, so two hashes combined with XOR can be mixed into one well-spread value.</summary>
+    public static ulong Mix(ulong hash) => Finish(hash);
 
     private static ulong Finish(ulong hash)
     {

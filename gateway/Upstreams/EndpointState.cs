@@ -24,7 +24,7 @@ public sealed class EndpointState
         ArgumentOutOfRangeException.ThrowIfLessThan(weight, 1);
         Address = address;
         Weight = weight;
-        AddressHash = Balancing.StableHash.Of(address);
+        AddressHash = Routing.StickyHash.Of(address);
     }
 
     /// <summary>The endpoint's share of requests relative to the others (<c>weight N</c>); 1 unless the file says otherwise.</summary>
