@@ -70,9 +70,7 @@ internal static class BreakerReader
     /// <summary>Reads <c>50%</c>: a whole percentage from 1 to 100.</summary>
     private static int? ReadPercent(DiagnosticBag diagnostics, Token token)
     {
-        var text = token.Text;
-        if (token.Kind == TokenKind.Word && text.Length > 1 && text[text.Length - 1] == '%'
-            && int.TryParse(text.Substring(0, text.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var percent) && percent is >= 1 and <= 100)
+        if (token.Kind == TokenKind.Word && Units.TryParsePercent(token.Text, out var percent))
         {
             return percent;
         }

@@ -123,8 +123,7 @@ internal static class RetryReader
     public static int? ReadBudget(DiagnosticBag diagnostics, Token token)
     {
         var text = token.Text;
-        if (text.EndsWith("%", StringComparison.Ordinal)
-            && int.TryParse(text.Substring(0, text.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var percent) && percent >= 1 && percent <= 100)
+        if (Units.TryParsePercent(text, out var percent))
         {
             return percent;
         }

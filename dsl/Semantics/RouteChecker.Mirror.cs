@@ -38,6 +38,11 @@ internal sealed partial class RouteChecker
         }
 
         var text = token.Text;
+        if (Units.TryParsePercent(text, out var percent))
+        {
+            return percent;
+        }
+
         var digits = text.EndsWith("%", System.StringComparison.Ordinal) ? text.Substring(0, text.Length - 1) : null;
         if (digits is null || digits.Length == 0 || !NameRules.AllDigits(digits))
         {
@@ -46,15 +51,8 @@ internal sealed partial class RouteChecker
             return null;
         }
 
-        // More than three digits cannot be 100 or less, and could overflow int.Parse.
-        var percent = digits.Length > 3 ? int.MaxValue : int.Parse(digits, CultureInfo.InvariantCulture);
-        if (percent is < 1 or > 100)
-        {
-            _diagnostics.Error(DiagnosticCode.InvalidMirror, token.Span, "mirror share '" + text + "' is outside 1% to 100%; write e.g. 'mirror users-shadow 10%'");
-            return null;
-        }
-
-        return percent;
+        _diagnostics.Error(DiagnosticCode.InvalidMirror, token.Span, "mirror share '" + text + "' is outside 1% to 100%; write e.g. 'mirror users-shadow 10%'");
+        return null;
     }
 
     /// <summary>Puts the mirror into a forwarding action; a route that answers itself has no upstream request to copy.</summary>

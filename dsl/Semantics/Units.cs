@@ -50,6 +50,16 @@ public static class Units
         return false;
     }
 
+    /// <summary>Reads a whole percentage from <c>1%</c> to <c>100%</c> (shares in <c>retry-budget</c>, <c>breaker</c>,
+    /// <c>outlier</c> and <c>mirror</c>); false for anything else.</summary>
+    public static bool TryParsePercent(string text, out int percent)
+    {
+        percent = 0;
+        return text.Length > 1 && text[text.Length - 1] == '%'
+            && int.TryParse(text.Substring(0, text.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out percent)
+            && percent is >= 1 and <= 100;
+    }
+
     /// <summary>Reads a size in bytes; false when <paramref name="text"/> is not one (or exceeds 1 TB).</summary>
     public static bool TryParseSize(string text, out long bytes)
     {
