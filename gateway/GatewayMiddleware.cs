@@ -178,7 +178,7 @@ public sealed class GatewayMiddleware
         var retry = route.Route.Policies.Retry;
         var replayable = Retries.PrepareBody(context.Request, retry);
         upstream.RetryBudget.RecordRequest();
-        request.HoldStatuses = upstream.RetryBudget.CanRetry() ? Retries.HeldStatuses(context, retry, 0, replayable) : default;
+        request.HoldStatuses = Retries.HeldStatuses(context, upstream, retry, 0, replayable);
         var attempt = await AttemptAsync(request, upstream, avoid: null);
 
         // 7a. The route's retry, or without one nginx's default proxy_next_upstream: a request whose connection failed
@@ -205,7 +205,7 @@ public sealed class GatewayMiddleware
             }
 
             Retries.Reset(request);
-            request.HoldStatuses = upstream.RetryBudget.CanRetry() ? Retries.HeldStatuses(context, retry, retries, replayable) : default;
+            request.HoldStatuses = Retries.HeldStatuses(context, upstream, retry, retries, replayable);
             attempt = await AttemptAsync(request, upstream, attempt.Endpoint);
         }
 

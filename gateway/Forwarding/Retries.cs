@@ -41,9 +41,11 @@ public static class Retries
     }
 
     /// <summary>The statuses the attempt after <paramref name="retriesSoFar"/> retries may hold back for a retry;
-    /// <see cref="RetryConditions.None"/> when it is the last one the route allows.</summary>
-    public static RetryConditions HeldStatuses(HttpContext context, RetryPolicy? policy, int retriesSoFar, bool bodyReplayable) =>
-        policy is not null && retriesSoFar < policy.Retries && bodyReplayable && (policy.Methods & MethodBits.Of(context.Request.Method)) != MethodSet.None
+    /// <see cref="RetryConditions.None"/> when it is the last one the route allows, or <paramref name="upstream"/>'s
+    /// retry budget has no room (then the upstream's own answer reaches the client).</summary>
+    public static RetryConditions HeldStatuses(HttpContext context, UpstreamPool upstream, RetryPolicy? policy, int retriesSoFar, bool bodyReplayable) =>
+        policy is not null && retriesSoFar < policy.Retries && bodyReplayable && (policy.On & RetryConditions.Statuses) != RetryConditions.None
+            && (policy.Methods & MethodBits.Of(context.Request.Method)) != MethodSet.None && upstream.RetryBudget.CanRetry()
             ? policy.On & RetryConditions.Statuses
             : RetryConditions.None;
 

@@ -82,12 +82,15 @@ public sealed class RouteTransformer : HttpTransformer
     public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse,
         CancellationToken cancellationToken)
     {
+        // One feature lookup for both uses below.
+        var request = proxyResponse is null ? null : httpContext.Features.Get<RequestContext>();
+
         // A status the route retries on, while a retry is left: nothing of this answer is copied (false tells YARP to
         // drop its body), so the next attempt's answer is the only one the client sees.
-        if (proxyResponse is not null && httpContext.Features.Get<RequestContext>() is { HoldStatuses: not Dsl.Model.RetryConditions.None } holding
-            && (holding.HoldStatuses & Retries.StatusCondition((int)proxyResponse.StatusCode)) != Dsl.Model.RetryConditions.None)
+        if (request is { HoldStatuses: not Dsl.Model.RetryConditions.None }
+            && (request.HoldStatuses & Retries.StatusCondition((int)proxyResponse!.StatusCode)) != Dsl.Model.RetryConditions.None)
         {
-            holding.StatusHeld = true;
+            request.StatusHeld = true;
             return false;
         }
 
@@ -101,9 +104,9 @@ public sealed class RouteTransformer : HttpTransformer
         }
 
         // The route's header edits and CORS headers apply to the upstream's answer as to the gateway's own.
-        if (proxyResponse is not null && httpContext.Features.Get<RequestContext>() is { Route: { } route } context)
+        if (request is { Route: { } route })
         {
-            route.ApplyResponsePolicies(context);
+            route.ApplyResponsePolicies(request);
         }
 
         return proceed;
