@@ -27,6 +27,14 @@ internal static class UpstreamChecker
 
     private static readonly string[] HashKinds = { "header", "cookie", "client_ip" };
 
+    // 'weight' belongs after a URL in 'endpoints'; 'timeout' is the route's total bound, the neighbour of the upstream's
+    // 'connect-timeout'.
+    private static readonly Dictionary<string, string> Misplaced = new()
+    {
+        ["weight"] = "'weight' is not a directive; write it after the endpoint it weighs, in 'endpoints': 'endpoints http://10.0.0.5:8080 weight 3 http://10.0.0.6:8080'",
+        ["timeout"] = "'timeout' bounds a whole request and belongs in a route block or policy group; an upstream bounds connecting to its endpoints with 'connect-timeout 2s'",
+    };
+
     /// <summary>Checks <paramref name="block"/>; returns the upstream, which the caller discards when the file has errors.</summary>
     public static Upstream Check(DiagnosticBag diagnostics, BlockSyntax block, string name)
     {
@@ -53,26 +61,18 @@ internal static class UpstreamChecker
         {
             // The catalog decides which keywords an upstream takes and how many arguments each has.
             var shape = DirectiveCatalog.Find(directive.Name, DirectiveLevel.Upstream);
-            if (shape is null && directive.Name == "weight")
-            {
-                diagnostics.Error(DiagnosticCode.UnknownDirective, directive.Keyword.Span,
-                    "'weight' is not a directive; write it after the endpoint it weighs, in 'endpoints': 'endpoints http://10.0.0.5:8080 weight 3 http://10.0.0.6:8080'");
-                unusable.Add(directive.Keyword);
-                continue;
-            }
-
-            if (shape is null && directive.Name == "timeout")
-            {
-                // The route's total bound is the likely intent's neighbour: say which one an upstream has.
-                diagnostics.Error(DiagnosticCode.UnknownDirective, directive.Keyword.Span,
-                    "'timeout' bounds a whole request and belongs in a route block or policy group; an upstream bounds connecting to its endpoints with 'connect-timeout 2s'");
-                unusable.Add(directive.Keyword);
-                continue;
-            }
-
             if (shape is null)
             {
-                DirectiveCatalog.ReportUnknown(diagnostics, directive.Keyword, DirectiveLevel.Upstream);
+                // Words an upstream's author is likely to try get a message that says what to write instead.
+                if (Misplaced.TryGetValue(directive.Name, out var instead))
+                {
+                    diagnostics.Error(DiagnosticCode.UnknownDirective, directive.Keyword.Span, instead);
+                }
+                else
+                {
+                    DirectiveCatalog.ReportUnknown(diagnostics, directive.Keyword, DirectiveLevel.Upstream);
+                }
+
                 unusable.Add(directive.Keyword);
                 continue;
             }
